@@ -1,0 +1,24 @@
+# The two commands of the README:
+#   make site   build the example report into public/
+#   make test   run every test, then build the example site and check its pages
+# Both first install what is missing (scripts/install-deps).
+
+SWIFT ?= swift
+
+.PHONY: site test deps build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c release --product reckon
+
+site: build
+	.build/release/reckon build .
+
+test: deps
+	$(SWIFT) test
+	$(SWIFT) build --product reckon
+	rm -rf .build/example-site
+	.build/debug/reckon build . --output .build/example-site
+	scripts/check-site .build/example-site

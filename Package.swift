@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Reckon",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reckon", targets: ["reckon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries, through pkg-config. Only DOM imports CLibXML2; only Markup imports CCmark.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "Diagnostics"),
+        .target(name: "DOM", dependencies: ["CLibXML2", "Diagnostics"]),
+        .target(name: "Markup", dependencies: ["CCmark", "DOM", "Diagnostics"]),
+        .target(name: "Formulas", dependencies: ["Diagnostics"]),
+        .target(name: "Tables", dependencies: ["Diagnostics"]),
+        .target(name: "Templates", dependencies: ["DOM", "Formulas", "Diagnostics"]),
+        .target(name: "Site", dependencies: [
+            "DOM", "Markup", "Formulas", "Tables", "Templates", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "reckon", dependencies: [
+            "Site", "Diagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "MarkupTests", dependencies: ["Markup", "DOM"]),
+        .testTarget(name: "FormulasTests", dependencies: ["Formulas"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DOM"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

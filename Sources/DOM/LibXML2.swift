@@ -1,0 +1,349 @@
+// The only file of Reckon that touches libxml2's pointers. Everything else works with
+// `Document`, `Node` and `MarkupElement`, which this file defines over libxml2.
+//
+// Ownership: a `Document` owns its `xmlDoc` and frees it (with every node in it) on deinit.
+// A `Node` is a borrowed handle: valid while its document lives, never freed by itself.
+// Neither is Sendable: a document is created, filled, serialized and freed inside one task
+// (DESIGN.md §9). Values that cross tasks are Swift values (`MarkupElement`, strings, bytes).
+
+@preconcurrency import CLibXML2
+import Diagnostics
+
+/// Prepares libxml2 for use from several threads. Call once, on the main thread, before any
+/// parallel work (libxml2's documentation: `xmlInitParser`).
+public func initializeXMLLibrary() {
+    xmlInitParser()
+}
+
+/// A libxml2 document: the tree a page is built in before serialization.
+public final class Document {
+    let pointer: xmlDocPtr
+
+    /// An empty document (no root element).
+    public init() {
+        pointer = xmlNewDoc(nil)
+    }
+
+    init(taking pointer: xmlDocPtr) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// The root element, if any. Setting it replaces (and frees) the previous root.
+    public var root: Node? {
+        get { xmlDocGetRootElement(pointer).map(Node.init) }
+        set {
+            guard let newValue else { return }
+            if let old = xmlDocSetRootElement(pointer, newValue.pointer) {
+                xmlFreeNode(old)
+            }
+        }
+    }
+
+    /// A new element without namespace, owned by this document and not yet in the tree.
+    public func createElement(_ name: String) -> Node {
+        // Content nil: xmlNewDocNode with content would parse entities (DESIGN.md §9).
+        Node(xmlNewDocNode(pointer, nil, name, nil))
+    }
+
+    /// A new text node holding `text` verbatim; `&` and `<` are never interpreted.
+    public func createText(_ text: String) -> Node {
+        Node(xmlNewDocText(pointer, text))
+    }
+
+    /// A new comment node.
+    public func createComment(_ text: String) -> Node {
+        Node(xmlNewDocComment(pointer, text))
+    }
+
+    /// A new, empty document fragment: a container whose children are moved when it is appended.
+    public func createFragment() -> Node {
+        Node(xmlNewDocFragment(pointer))
+    }
+
+    /// A deep copy of `node` (which may belong to another document) owned by this document.
+    public func importCopy(_ node: Node) -> Node {
+        Node(xmlDocCopyNode(node.pointer, pointer, 1))
+    }
+
+    /// Releases a node that was created in this document but never attached (or was detached).
+    public func discard(_ node: Node) {
+        xmlUnlinkNode(node.pointer)
+        xmlFreeNode(node.pointer)
+    }
+}
+
+/// A borrowed handle to a node of a `Document`.
+public struct Node: Equatable {
+    let pointer: xmlNodePtr
+
+    init(_ pointer: xmlNodePtr) {
+        self.pointer = pointer
+    }
+
+    public enum Kind: Equatable {
+        case element, text, comment, fragment, document, other
+    }
+
+    public var kind: Kind {
+        switch pointer.pointee.type {
+        case XML_ELEMENT_NODE: return .element
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return .text
+        case XML_COMMENT_NODE: return .comment
+        case XML_DOCUMENT_FRAG_NODE: return .fragment
+        case XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE: return .document
+        default: return .other
+        }
+    }
+
+    /// The local name of an element ("p", "svg"); "" for other kinds.
+    public var name: String {
+        guard kind == .element, let name = pointer.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// The namespace URI of an element, if it has one.
+    public var namespaceURI: String? {
+        guard let ns = pointer.pointee.ns, let href = ns.pointee.href else { return nil }
+        return String(cString: href)
+    }
+
+    /// The namespace prefix of an element as written (`svg` in `<svg:rect>`), or nil.
+    public var namespacePrefix: String? {
+        guard let ns = pointer.pointee.ns, let prefix = ns.pointee.prefix else { return nil }
+        return String(cString: prefix)
+    }
+
+    /// The text of a text or comment node; the concatenated descendant text of an element.
+    public var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// The source line the parser recorded for this node (0 for built nodes).
+    public var line: Int {
+        Int(xmlGetLineNo(pointer))
+    }
+
+    public var parent: Node? { pointer.pointee.parent.map(Node.init) }
+    public var firstChild: Node? { pointer.pointee.children.map(Node.init) }
+    public var lastChild: Node? { pointer.pointee.last.map(Node.init) }
+    public var nextSibling: Node? { pointer.pointee.next.map(Node.init) }
+    public var previousSibling: Node? { pointer.pointee.prev.map(Node.init) }
+
+    /// The children in order (a snapshot: safe to mutate the tree while iterating it).
+    public var children: [Node] {
+        var result: [Node] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            result.append(Node(current))
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The attributes in document order.
+    public var attributes: [Attribute] {
+        var result: [Attribute] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            let name = String(cString: current.pointee.name)
+            let namespace = current.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+            let prefix = current.pointee.ns.flatMap { $0.pointee.prefix }.map { String(cString: $0) }
+            var value = ""
+            if let content = xmlNodeListGetString(pointer.pointee.doc, current.pointee.children, 1) {
+                value = String(cString: content)
+                xmlFree(content)
+            }
+            result.append(Attribute(name: name, prefix: prefix, namespaceURI: namespace, value: value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The value of the attribute without namespace called `name`.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
+        defer { xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// Sets an attribute (no namespace); the value is stored as text, never parsed for entities.
+    public func setAttribute(_ name: String, _ value: String) {
+        xmlSetProp(pointer, name, value)
+    }
+
+    /// Removes the attribute without namespace called `name`, if present.
+    public func removeAttribute(_ name: String) {
+        xmlUnsetProp(pointer, name)
+    }
+
+    /// Appends `child` as the last child (a fragment's children are moved; the fragment stays
+    /// empty). Text merges into an adjacent text node, as in libxml2.
+    public func append(_ child: Node) {
+        if child.kind == .fragment {
+            for grandchild in child.children { append(grandchild) }
+            return
+        }
+        xmlUnlinkNode(child.pointer)
+        xmlAddChild(pointer, child.pointer)
+    }
+
+    /// Inserts `node` just before this node (a fragment's children are moved in order).
+    public func insertBefore(_ node: Node) {
+        if node.kind == .fragment {
+            for child in node.children { insertBefore(child) }
+            return
+        }
+        xmlUnlinkNode(node.pointer)
+        xmlAddPrevSibling(pointer, node.pointer)
+    }
+
+    /// Detaches this node from its parent; it still belongs to its document.
+    public func unlink() {
+        xmlUnlinkNode(pointer)
+    }
+
+    /// Detaches and frees this node and its subtree. The handle is invalid afterwards.
+    public func remove() {
+        xmlUnlinkNode(pointer)
+        xmlFreeNode(pointer)
+    }
+
+    /// Frees every child.
+    public func removeChildren() {
+        for child in children { child.remove() }
+    }
+}
+
+// MARK: - Parsing
+
+/// Collects libxml2's structured errors raised on this thread during one parse.
+private final class ErrorCollector {
+    var errors: [(line: Int, column: Int, code: Int, message: String, name: String?)] = []
+}
+
+private func withCollectedErrors<T>(_ body: () -> T) -> (T, ErrorCollector) {
+    let collector = ErrorCollector()
+    let context = Unmanaged.passUnretained(collector).toOpaque()
+    xmlSetStructuredErrorFunc(context) { context, error in
+        guard let context, let error else { return }
+        let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+        let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+        let name = error.pointee.str1.map { String(cString: $0) }
+        collector.errors.append((Int(error.pointee.line), Int(error.pointee.int2),
+                                 Int(error.pointee.code), message, name))
+    }
+    let result = withExtendedLifetime(collector) { body() }
+    xmlSetStructuredErrorFunc(nil, nil)
+    return (result, collector)
+}
+
+/// The character an HTML named entity stands for (`nbsp` → U+00A0), if HTML defines it.
+func htmlEntityCharacter(named name: String) -> Unicode.Scalar? {
+    guard let entity = htmlEntityLookup(name) else { return nil }
+    return Unicode.Scalar(entity.pointee.value)
+}
+
+extension Document {
+    /// Parses well-formed XML (an XHTML template) with libxml2's XML parser: no network, no DTD
+    /// loading, blanks kept. Errors carry `file:line:column` (columns in characters); a named
+    /// entity other than XML's five is reported with the character or numeric reference to use.
+    ///
+    /// - Throws: `DiagnosticError` with every error libxml2 reported.
+    public static func parseXML(_ text: String, file: String) throws(DiagnosticError) -> Document {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let count = Int32(bytes.count)
+        let (pointer, collector) = withCollectedErrors { () -> xmlDocPtr? in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, count, file, "UTF-8", options)
+                }
+            }
+        }
+        let lines = text.sourceLines
+        var diagnostics: [Diagnostic] = []
+        for error in collector.errors {
+            let lineText = error.line >= 1 && error.line <= lines.count ? lines[error.line - 1] : ""
+            var column = String.characterColumn(fromByteColumn: error.column, in: lineText)
+            var message = error.message.trimmingWhitespace()
+            if error.code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue)
+                || error.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue), let name = error.name {
+                message = "named entity `&\(name);` is not defined in XHTML templates"
+                if let scalar = htmlEntityCharacter(named: name) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    message += ": write the character itself or `&#\(scalar.value);` (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))"
+                } else {
+                    message += ": write the character itself or a numeric reference"
+                }
+                // libxml2 points after the `;`; point at the `&` instead.
+                if let offset = Array(lineText).firstOffset(of: Array("&\(name);")) {
+                    column = offset + 1
+                }
+            } else {
+                message = "malformed XML: " + message.prefix(1).lowercased() + message.dropFirst()
+            }
+            let diagnostic = Diagnostic.error(message, at: SourceLocation(file: file, line: error.line, column: column))
+            if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        }
+        guard let pointer, diagnostics.isEmpty else {
+            if let pointer { xmlFreeDoc(pointer) }
+            if diagnostics.isEmpty {
+                diagnostics.append(.error("malformed XML", at: SourceLocation(file: file)))
+            }
+            throw DiagnosticError(diagnostics)
+        }
+        return Document(taking: pointer)
+    }
+
+    /// Parses HTML leniently with libxml2's HTML parser, reporting nothing. Reckon never uses
+    /// this on content; it exists to normalize reference HTML in conformance tests.
+    public static func parseHTMLLeniently(_ text: String) -> Document? {
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let bytes = Array(text.utf8)
+        let (pointer, _) = withCollectedErrors { () -> htmlDocPtr? in
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return nil }
+                return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+                }
+            }
+        }
+        return pointer.map { Document(taking: $0) }
+    }
+}
+
+/// The value of an attribute as read from the tree.
+public struct Attribute: Equatable, Sendable {
+    public var name: String
+    public var prefix: String?
+    public var namespaceURI: String?
+    public var value: String
+}
+
+extension Array where Element: Equatable {
+    /// The index where `needle` first occurs as a contiguous run, or nil.
+    func firstOffset(of needle: [Element]) -> Int? {
+        guard !needle.isEmpty, needle.count <= count else { return nil }
+        for start in 0...(count - needle.count) where self[start..<(start + needle.count)].elementsEqual(needle) {
+            return start
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

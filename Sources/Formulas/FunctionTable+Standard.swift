@@ -1,0 +1,123 @@
+import Foundation  // pow
+
+extension FunctionTable {
+    /// The functions every scope has unless told otherwise:
+    ///
+    /// | call | result |
+    /// |---|---|
+    /// | `len(x)` | characters of a string, items of a list, fields of a record |
+    /// | `join(list, sep)` | the items' display texts joined by `sep` |
+    /// | `upper(s)`, `lower(s)` | the string in upper or lower case |
+    /// | `default(x, fallback)` | `fallback` when `x` is `null` or `""`, else `x` |
+    /// | `first(list)`, `last(list)` | the first or last item, `null` when empty |
+    /// | `slice(x, start, end?)` | items (or characters) `start..<end`; negative counts from the end; clamped |
+    /// | `contains(x, item)` | list holds item, string holds substring, record has key |
+    /// | `string(x)` | the display text (`Value.text()`) |
+    /// | `round(x, digits?)` | rounded half away from zero to `digits` decimals (default 0; negative rounds to tens…) |
+    ///
+    /// Arguments of the wrong type fail with a message naming the expected and actual types.
+    public static let standard = FunctionTable()
+        .adding(Function(name: "len", arity: 1...1) { arguments throws(FunctionFailure) in
+            switch arguments[0] {
+            case .string(let text): return .number(Double(text.count))
+            case .list(let items): return .number(Double(items.count))
+            case .record(let record): return .number(Double(record.count))
+            case let other: throw .expected("a string, list or record", got: other)
+            }
+        })
+        .adding(Function(name: "join", arity: 2...2) { arguments throws(FunctionFailure) in
+            let items = try list(arguments[0])
+            let separator = try string(arguments[1])
+            return .string(items.map { $0.text() }.joined(separator: separator))
+        })
+        .adding(Function(name: "upper", arity: 1...1) { arguments throws(FunctionFailure) in
+            .string(try string(arguments[0]).uppercased())
+        })
+        .adding(Function(name: "lower", arity: 1...1) { arguments throws(FunctionFailure) in
+            .string(try string(arguments[0]).lowercased())
+        })
+        .adding(Function(name: "default", arity: 2...2) { arguments in
+            switch arguments[0] {
+            case .null, .string(""): arguments[1]
+            default: arguments[0]
+            }
+        })
+        .adding(Function(name: "first", arity: 1...1) { arguments throws(FunctionFailure) in
+            try list(arguments[0]).first ?? .null
+        })
+        .adding(Function(name: "last", arity: 1...1) { arguments throws(FunctionFailure) in
+            try list(arguments[0]).last ?? .null
+        })
+        .adding(Function(name: "slice", arity: 2...3) { arguments throws(FunctionFailure) in
+            func bounds(count: Int) throws(FunctionFailure) -> Range<Int> {
+                func clamp(_ value: Value) throws(FunctionFailure) -> Int {
+                    let i = try integer(value)
+                    return Swift.min(Swift.max(i < 0 ? count + i : i, 0), count)
+                }
+                let start = try clamp(arguments[1])
+                let end = arguments.count == 3 ? try clamp(arguments[2]) : count
+                return start..<Swift.max(start, end)
+            }
+            switch arguments[0] {
+            case .list(let items):
+                return .list(Array(items[try bounds(count: items.count)]))
+            case .string(let text):
+                return .string(String(Array(text)[try bounds(count: text.count)]))
+            case let other:
+                throw .expected("a list or string", got: other)
+            }
+        })
+        .adding(Function(name: "contains", arity: 2...2) { arguments throws(FunctionFailure) in
+            switch (arguments[0], arguments[1]) {
+            case (.list(let items), let item): return .bool(items.contains(item))
+            case (.string(let text), .string(let part)): return .bool(part.isEmpty || text.contains(part))
+            case (.string, let other): throw .expected("a string to look for", got: other)
+            case (.record(let record), .string(let key)): return .bool(record[key] != nil)
+            case (.record, let other): throw .expected("a string key to look for", got: other)
+            case (let other, _): throw .expected("a list, string or record", got: other)
+            }
+        })
+        .adding(Function(name: "string", arity: 1...1) { arguments in
+            .string(arguments[0].text())
+        })
+        .adding(Function(name: "round", arity: 1...2) { arguments throws(FunctionFailure) in
+            let value = try number(arguments[0])
+            let digits = arguments.count == 2 ? try integer(arguments[1]) : 0
+            guard (-308...308).contains(digits) else { throw FunctionFailure("digits must be between -308 and 308") }
+            let scale = pow(10, Double(digits))
+            let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+            return .number(rounded.isFinite ? rounded : value)
+        })
+}
+
+// Argument checks shared by the standard functions.
+
+private func list(_ value: Value) throws(FunctionFailure) -> [Value] {
+    guard case .list(let items) = value else { throw .expected("a list", got: value) }
+    return items
+}
+
+private func string(_ value: Value) throws(FunctionFailure) -> String {
+    guard case .string(let text) = value else { throw .expected("a string", got: value) }
+    return text
+}
+
+private func number(_ value: Value) throws(FunctionFailure) -> Double {
+    guard case .number(let number) = value else { throw .expected("a number", got: value) }
+    return number
+}
+
+private func integer(_ value: Value) throws(FunctionFailure) -> Int {
+    let number = try number(value)
+    guard number == number.rounded(), abs(number) < 1e15 else {
+        throw FunctionFailure("expected a whole number, got \(Value.text(of: number))")
+    }
+    return Int(number)
+}
+
+extension FunctionFailure {
+    /// "expected a list, got a number".
+    static func expected(_ description: String, got value: Value) -> FunctionFailure {
+        FunctionFailure("expected \(description), got \(value.typeName)")
+    }
+}

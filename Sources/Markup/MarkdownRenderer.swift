@@ -1,0 +1,410 @@
+// The only file of Reckon that touches cmark's pointers: it parses Markdown and walks cmark's
+// ENTER/EXIT events straight into DOM nodes (DESIGN.md §3). Every cmark object created here
+// is freed here.
+
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import DOM
+import Diagnostics
+
+/// Switches for the Markdown walker.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Give every heading a unique, Unicode-aware `id` (CJK kept).
+    public var headingIDs: Bool
+    /// Render GitHub-style pipe tables as `<table>`.
+    public var pipeTables: Bool
+    /// Drop a soft line break between two East Asian wide characters (CJK prose is written
+    /// without spaces, so a wrapped source line must not put one in).
+    public var joinEastAsianLines: Bool
+
+    public init(headingIDs: Bool = true, pipeTables: Bool = true, joinEastAsianLines: Bool = true) {
+        self.headingIDs = headingIDs
+        self.pipeTables = pipeTables
+        self.joinEastAsianLines = joinEastAsianLines
+    }
+
+    /// Plain CommonMark, as cmark's own renderer does it (for conformance tests).
+    public static let commonMark = MarkdownOptions(headingIDs: false, pipeTables: false, joinEastAsianLines: false)
+}
+
+/// What a link destination is used for.
+public enum LinkKind: Sendable, Equatable {
+    case link, image
+}
+
+/// Turns a link or image destination as written into the URL to put in the page. Called for
+/// every safe destination; the resolver reports its own diagnostics (a missing article, say).
+public typealias LinkResolver = (_ destination: String, _ kind: LinkKind, _ location: SourceLocation) -> String
+
+/// A heading of a rendered article, for tables of contents.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// What rendering one Markdown text produced besides its nodes.
+public struct RenderedMarkdown {
+    public var headings: [Heading] = []
+    public var diagnostics: [Diagnostic] = []
+    /// The text of the article without markup (paragraphs separated by newlines): for word
+    /// counts and reading time.
+    public var plainText: String = ""
+}
+
+/// Parses CommonMark with cmark and writes it into a DOM, with Reckon's extensions: heading
+/// ids, GitHub pipe tables, and safe URLs (raw HTML dropped with a warning; `javascript:`,
+/// `vbscript:`, `file:` and non-image `data:` URLs emptied, as cmark's safe renderer does).
+public struct MarkdownRenderer {
+    public var options: MarkdownOptions
+
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+    }
+
+    /// Renders `source` as the last children of `parent`.
+    ///
+    /// - Parameters:
+    ///   - source: Markdown text with `\n` line ends (front matter already removed).
+    ///   - file: Project-relative path, for diagnostics.
+    ///   - firstLine: The file line on which `source` starts (after front matter).
+    ///   - parent: An element or fragment of `document` to append to.
+    ///   - resolveLink: Maps each safe link or image destination to its final URL.
+    /// - Returns: Headings, warnings (raw HTML dropped), and the plain text.
+    public func render(_ source: String, file: String, firstLine: Int = 1, into parent: Node,
+                       of document: Document, resolveLink: @escaping LinkResolver) -> RenderedMarkdown {
+        var walk = Walk(options: options, document: document, file: file,
+                        lines: source.sourceLines, lineOffset: firstLine - 1, resolveLink: resolveLink)
+        let root = Self.parse(source)
+        defer { cmark_node_free(root) }
+        walk.walk(root, into: parent, cellOrigin: SourceLocation?.none)
+        return walk.result
+    }
+
+    /// cmark's own HTML for `source` (its safe default renderer). Reckon pages never use it; the
+    /// conformance test compares the walker against it.
+    public static func referenceHTML(_ source: String) -> String {
+        let length = source.utf8.count
+        guard let html = cmark_markdown_to_html(source, length, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    static func parse(_ source: String) -> OpaquePointer {
+        cmark_parse_document(source, source.utf8.count, CMARK_OPT_DEFAULT)
+    }
+}
+
+/// The state of one walk over a cmark tree.
+private struct Walk {
+    let options: MarkdownOptions
+    let document: Document
+    let file: String
+    let lines: [Substring]
+    let lineOffset: Int
+    let resolveLink: LinkResolver
+    var ids = IDAllocator()
+    var result = RenderedMarkdown()
+
+    init(options: MarkdownOptions, document: Document, file: String, lines: [Substring],
+         lineOffset: Int, resolveLink: @escaping LinkResolver) {
+        self.options = options
+        self.document = document
+        self.file = file
+        self.lines = lines
+        self.lineOffset = lineOffset
+        self.resolveLink = resolveLink
+    }
+
+    /// Where a cmark node starts in the file, in characters. Inline nodes, for which cmark
+    /// 0.30 records no position, take their nearest block ancestor's.
+    func location(of node: OpaquePointer, cellOrigin: SourceLocation?) -> SourceLocation {
+        if let cellOrigin { return cellOrigin }
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 {
+                let byteColumn = Int(cmark_node_get_start_column(candidate))
+                let text = line <= lines.count ? lines[line - 1] : ""
+                return SourceLocation(file: file, line: line + lineOffset,
+                                      column: String.characterColumn(fromByteColumn: byteColumn, in: text))
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return SourceLocation(file: file, line: lineOffset + 1, column: 1)
+    }
+
+    func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    func newline(in parent: Node) {
+        parent.append(document.createText("\n"))
+    }
+
+    /// Walks the subtree under `root` into `parent`. `cellOrigin` is set when walking the
+    /// separately parsed text of a table cell (positions then point at the cell).
+    mutating func walk(_ root: OpaquePointer, into parent: Node, cellOrigin: SourceLocation?) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var stack: [Node] = [parent]
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { break }
+            let type = cmark_node_get_type(node)
+            let top = stack[stack.count - 1]
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_DOCUMENT:
+                    stack.append(top)
+                case CMARK_NODE_BLOCK_QUOTE:
+                    let element = open("blockquote", in: top)
+                    newline(in: element)
+                    stack.append(element)
+                case CMARK_NODE_LIST:
+                    let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                    let element = open(ordered ? "ol" : "ul", in: top)
+                    let start = cmark_node_get_list_start(node)
+                    if ordered && start != 1 { element.setAttribute("start", String(start)) }
+                    newline(in: element)
+                    stack.append(element)
+                case CMARK_NODE_ITEM:
+                    stack.append(open("li", in: top))
+                case CMARK_NODE_PARAGRAPH:
+                    if options.pipeTables, cellOrigin == nil, let table = pipeTable(at: node) {
+                        renderTable(table, paragraph: node, into: top)
+                        newline(in: top)
+                        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                        break
+                    }
+                    if isInTightList(node) || cellOrigin != nil {
+                        stack.append(top)
+                    } else {
+                        stack.append(open("p", in: top))
+                    }
+                case CMARK_NODE_HEADING:
+                    stack.append(open("h\(cmark_node_get_heading_level(node))", in: top))
+                case CMARK_NODE_EMPH:
+                    stack.append(open("em", in: top))
+                case CMARK_NODE_STRONG:
+                    stack.append(open("strong", in: top))
+                case CMARK_NODE_LINK:
+                    let element = open("a", in: top)
+                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    element.setAttribute("href", url(destination, kind: .link,
+                                                     at: location(of: node, cellOrigin: cellOrigin)))
+                    if let title = cmark_node_get_title(node).map({ String(cString: $0) }), !title.isEmpty {
+                        element.setAttribute("title", title)
+                    }
+                    stack.append(element)
+                case CMARK_NODE_IMAGE:
+                    let element = open("img", in: top)
+                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    element.setAttribute("src", url(destination, kind: .image,
+                                                    at: location(of: node, cellOrigin: cellOrigin)))
+                    element.setAttribute("alt", altText(of: node))
+                    if let title = cmark_node_get_title(node).map({ String(cString: $0) }), !title.isEmpty {
+                        element.setAttribute("title", title)
+                    }
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                case CMARK_NODE_CODE_BLOCK:
+                    let pre = open("pre", in: top)
+                    let code = document.createElement("code")
+                    let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+                    if let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first {
+                        code.setAttribute("class", "language-\(language)")
+                    }
+                    let text = literal(node)
+                    code.append(document.createText(text))
+                    pre.append(code)
+                    newline(in: top)
+                    result.plainText += text + "\n"
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    result.diagnostics.append(.warning(
+                        "raw HTML is not rendered (Reckon writes pages from Markdown only): write it as Markdown",
+                        at: location(of: node, cellOrigin: cellOrigin)))
+                case CMARK_NODE_THEMATIC_BREAK:
+                    _ = open("hr", in: top)
+                    newline(in: top)
+                case CMARK_NODE_TEXT:
+                    let text = literal(node)
+                    top.append(document.createText(text))
+                    result.plainText += text
+                case CMARK_NODE_CODE:
+                    let code = open("code", in: top)
+                    let text = literal(node)
+                    code.append(document.createText(text))
+                    result.plainText += text
+                case CMARK_NODE_SOFTBREAK:
+                    // A line break between two CJK characters is not a space in Chinese or
+                    // Japanese prose (as Pandoc's east_asian_line_breaks): drop it.
+                    if !(options.joinEastAsianLines && joinsEastAsianText(node)) {
+                        top.append(document.createText("\n"))
+                        result.plainText += "\n"
+                    }
+                case CMARK_NODE_LINEBREAK:
+                    _ = open("br", in: top)
+                    top.append(document.createText("\n"))
+                    result.plainText += "\n"
+                default:
+                    break
+                }
+            } else {
+                let element = stack.removeLast()
+                switch type {
+                case CMARK_NODE_HEADING:
+                    let text = element.text
+                    var heading = Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: "")
+                    if options.headingIDs {
+                        heading.id = ids.allocate(for: text)
+                        element.setAttribute("id", heading.id)
+                    }
+                    result.headings.append(heading)
+                    newline(in: stack[stack.count - 1])
+                    result.plainText += "\n"
+                case CMARK_NODE_PARAGRAPH:
+                    if element != stack[stack.count - 1] { newline(in: stack[stack.count - 1]) }
+                    result.plainText += "\n"
+                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
+                    newline(in: stack[stack.count - 1])
+                default:
+                    break
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+    }
+
+    func open(_ name: String, in parent: Node) -> Node {
+        let element = document.createElement(name)
+        parent.append(element)
+        return element
+    }
+
+    func isInTightList(_ paragraph: OpaquePointer) -> Bool {
+        guard let item = cmark_node_parent(paragraph), cmark_node_get_type(item) == CMARK_NODE_ITEM,
+              let list = cmark_node_parent(item) else { return false }
+        return cmark_node_get_list_tight(list) != 0
+    }
+
+    /// The URL to write for a destination: empty when dangerous, otherwise the resolver's
+    /// answer, percent-encoded as cmark does.
+    func url(_ destination: String, kind: LinkKind, at location: SourceLocation) -> String {
+        if URLSafety.isDangerous(destination) { return "" }
+        return URLSafety.escapeHref(resolveLink(destination, kind, location))
+    }
+
+    /// Whether a soft break stands between two East Asian wide characters.
+    func joinsEastAsianText(_ softBreak: OpaquePointer) -> Bool {
+        guard let previous = cmark_node_previous(softBreak), let next = cmark_node_next(softBreak),
+              let before = edgeText(previous, last: true).last, let after = edgeText(next, last: false).first else { return false }
+        return before.displayWidth == 2 && after.displayWidth == 2
+    }
+
+    /// The text at the start or end of an inline node (descending into emphasis and links).
+    func edgeText(_ node: OpaquePointer, last: Bool) -> String {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal(node)
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
+            guard let child = last ? cmark_node_last_child(node) : cmark_node_first_child(node) else { return "" }
+            return edgeText(child, last: last)
+        default: return ""
+        }
+    }
+
+    /// The plain text of an image's description, as cmark writes it into `alt`.
+    func altText(of image: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(image) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += literal(node)
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+                default: break
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return text
+    }
+
+    // MARK: Pipe tables
+
+    /// The paragraph's source lines without their container prefixes (`> `, list indentation).
+    func sourceLines(of paragraph: OpaquePointer) -> [(text: Substring, line: Int, byteOffset: Int)] {
+        let start = Int(cmark_node_get_start_line(paragraph))
+        let end = Int(cmark_node_get_end_line(paragraph))
+        let prefixBytes = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
+        guard start >= 1, end >= start, end <= lines.count else { return [] }
+        return (start...end).map { number in
+            let line = lines[number - 1]
+            var index = line.startIndex
+            var skipped = 0
+            while skipped < prefixBytes, index < line.endIndex,
+                  line[index] == " " || line[index] == "\t" || line[index] == ">" {
+                index = line.index(after: index)
+                skipped += 1
+            }
+            return (line[index...], number, skipped)
+        }
+    }
+
+    func pipeTable(at paragraph: OpaquePointer) -> (PipeTable, [(text: Substring, line: Int, byteOffset: Int)])? {
+        let lines = sourceLines(of: paragraph)
+        guard lines.count >= 2, let table = PipeTable(lines: lines.map(\.text)) else { return nil }
+        return (table, lines)
+    }
+
+    mutating func renderTable(_ found: (PipeTable, [(text: Substring, line: Int, byteOffset: Int)]),
+                              paragraph: OpaquePointer, into parent: Node) {
+        let (table, lines) = found
+        let element = open("table", in: parent)
+        newline(in: element)
+        let head = open("thead", in: element)
+        newline(in: head)
+        renderRow(table.header, tag: "th", alignments: table.alignments, source: lines[0], into: head)
+        newline(in: element)
+        if !table.rows.isEmpty {
+            let body = open("tbody", in: element)
+            newline(in: body)
+            for (offset, row) in table.rows.enumerated() {
+                renderRow(row, tag: "td", alignments: table.alignments, source: lines[offset + 2], into: body)
+            }
+            newline(in: element)
+        }
+    }
+
+    mutating func renderRow(_ cells: [PipeTable.Cell], tag: String, alignments: [PipeTable.Alignment],
+                            source: (text: Substring, line: Int, byteOffset: Int), into parent: Node) {
+        let row = open("tr", in: parent)
+        newline(in: row)
+        for (index, cell) in cells.enumerated() {
+            let element = open(tag, in: row)
+            switch alignments[index] {
+            case .left: element.setAttribute("style", "text-align: left")
+            case .center: element.setAttribute("style", "text-align: center")
+            case .right: element.setAttribute("style", "text-align: right")
+            case .none: break
+            }
+            let lineText = lines[source.line - 1]
+            let column = String.characterColumn(fromByteColumn: source.byteOffset + cell.byteOffset + 1, in: lineText)
+            let origin = SourceLocation(file: file, line: source.line + lineOffset, column: column)
+            let cellRoot = MarkdownRenderer.parse(cell.text)
+            if let paragraph = cmark_node_first_child(cellRoot) {
+                walk(paragraph, into: element, cellOrigin: origin)
+            }
+            cmark_node_free(cellRoot)
+            newline(in: row)
+            result.plainText += " "
+        }
+        newline(in: parent)
+        result.plainText += "\n"
+    }
+}

@@ -1,0 +1,43 @@
+extension String {
+    /// A URL- and id-friendly form of a heading or title: lower case; letters and digits of any
+    /// script kept (CJK included), runs of spaces and punctuation turned into one `-`, no `-` at
+    /// either end. Returns "" when nothing is left (callers choose a fallback).
+    ///
+    /// `"Compute ≈ 6·N·D"` → `"compute-6-n-d"`, `"十年算力增長"` → `"十年算力增長"`.
+    public var slug: String {
+        var result = ""
+        var pendingDash = false
+        for character in self.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.append(character)
+            } else {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+}
+
+/// Hands out unique ids within one page: the second "Sources" becomes `sources-1`.
+public struct IDAllocator: Sendable {
+    private var used: Set<String> = []
+
+    public init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// A unique id derived from `text`; `fallback` when `text` has no letters or digits.
+    public mutating func allocate(for text: String, fallback: String = "section") -> String {
+        let base = text.slug.isEmpty ? fallback : text.slug
+        var candidate = base
+        var counter = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,75 @@
+import Diagnostics
+
+/// One Markdown article as loaded: its front matter, its body, and where it will be written.
+public struct Article: Sendable, Equatable {
+    /// Project-relative source path, e.g. `content/posts/training-cost.md`.
+    public var source: String
+    public var title: String
+    public var date: Day?
+    public var tags: [String]
+    /// BCP 47 tag as written in `site.yaml` (`en`, `zh-Hant`).
+    public var language: String
+    public var draft: Bool
+    public var summary: String
+    /// Template that renders the page, relative to `templates/` (default `article.html`).
+    public var layout: String
+    public var layoutLocation: SourceLocation
+    public var translationKey: String?
+    public var slug: String
+    /// The page's path below the base path, ending in `/`: `posts/training-cost/`,
+    /// `zh-hant/posts/compute-growth/`.
+    public var urlPath: String
+    /// The Markdown after the front matter, with `\n` line ends.
+    public var body: String
+    /// The file line on which `body` starts.
+    public var bodyFirstLine: Int
+
+    /// The output file, relative to the output folder: `posts/training-cost/index.html`.
+    public var outputPath: String { urlPath + "index.html" }
+
+    /// The source folder relative to the site, e.g. `content/posts`.
+    public var directory: String {
+        guard let slash = source.lastIndex(of: "/") else { return "" }
+        return String(source[..<slash])
+    }
+}
+
+/// Splits a Markdown file into its YAML front matter and its body.
+enum FrontMatterSplitter {
+    struct Parts {
+        var yaml: String
+        var yamlFirstLine: Int
+        var body: String
+        var bodyFirstLine: Int
+    }
+
+    /// Expects the file to open with a `---` line and close the front matter with another
+    /// `---` (or `...`) line.
+    ///
+    /// - Parameter text: The file with `\n` line ends and no BOM.
+    /// - Throws: a diagnostic at 1:1 when there is no front matter or it is never closed.
+    static func split(_ text: String, file: String) throws(DiagnosticError) -> Parts {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+            throw DiagnosticError(.error("no front matter: start the file with a `---` line, then `title: …`, then another `---` line",
+                                         at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        for index in 1..<lines.count {
+            let line = lines[index].trimmingTrailingSpaces()
+            if line == "---" || line == "..." {
+                return Parts(yaml: lines[1..<index].joined(separator: "\n"), yamlFirstLine: 2,
+                             body: lines[(index + 1)...].joined(separator: "\n"), bodyFirstLine: index + 2)
+            }
+        }
+        throw DiagnosticError(.error("front matter is not closed: add a `---` line after its last field",
+                                     at: SourceLocation(file: file, line: 1, column: 1)))
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var copy = self
+        while copy.last == " " || copy.last == "\t" { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,79 @@
+import Diagnostics
+import Foundation
+import Markup
+
+/// Resolves link and image destinations written in articles (DESIGN.md §3): links to other
+/// articles may be written as source paths (`methods.md`, `../posts/palm.md#compute`) and
+/// become their URLs; links to other files inside `content/` (`../data/models.csv`, a
+/// picture beside the article) are copied to the output; site-absolute paths (`/about/`) get
+/// the base path. A target that does not exist is an error at the link.
+struct ContentLinks: Sendable {
+    /// Source path of each article → its path below the base path.
+    let articleURLs: [String: String]
+    /// Every file under `content/`.
+    let contentFiles: Set<String>
+    /// `/` or `/reports/`.
+    let basePath: String
+
+    struct Resolution: Equatable {
+        var url: String
+        /// A content file to copy to the output (project-relative), if any.
+        var copy: String?
+        var diagnostic: Diagnostic?
+    }
+
+    func resolve(_ destination: String, from article: Article, at location: SourceLocation) -> Resolution {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            return Resolution(url: destination)
+        }
+        var path = destination
+        var suffix = ""
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[cut...])
+            path = String(path[..<cut])
+        }
+        if path.hasPrefix("/") {
+            return Resolution(url: basePath + path.dropFirst() + suffix)
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        guard let target = Self.normalize(article.directory + "/" + decoded), target.hasPrefix("content/") else {
+            return Resolution(url: destination, diagnostic: .error(
+                "link `\(destination)` leads outside the content folder", at: location))
+        }
+        if target.hasSuffix(".md"), !contentFiles.contains(target) || articleURLs[target] != nil {
+            guard let url = articleURLs[target] else {
+                return Resolution(url: destination, diagnostic: .error(
+                    "link to a missing article: `\(destination)` (no file \(target))", at: location))
+            }
+            return Resolution(url: basePath + url + suffix)
+        }
+        guard contentFiles.contains(target) else {
+            return Resolution(url: destination, diagnostic: .error(
+                "link to a missing file: `\(destination)` (no file \(target))", at: location))
+        }
+        return Resolution(url: basePath + target.dropFirst("content/".count) + suffix, copy: target)
+    }
+
+    /// `content/posts/../data/x.csv` → `content/data/x.csv`; nil when `..` climbs above the top.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `https:`, `mailto:`, `tel:`…: an RFC 3986 scheme followed by `:`.
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return false }
+        let scheme = url[..<colon]
+        return scheme.first!.isASCII && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+}

@@ -1,0 +1,82 @@
+import Diagnostics
+import Foundation
+
+/// Reads the files of a site folder. Paths are project-relative (`content/posts/x.md`);
+/// nothing outside the folder is read: a symbolic link that leads out of it is refused.
+struct ProjectFiles: Sendable {
+    /// The site folder, absolute, with symbolic links resolved.
+    let root: URL
+
+    init(root: URL) {
+        self.root = root.standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    func url(_ path: String) -> URL {
+        root.appendingPathComponent(path)
+    }
+
+    func exists(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Every regular file under `folder`, sorted by path; hidden files and folders skipped.
+    func files(under folder: String) -> [String] {
+        let base = url(folder)
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var result: [String] = []
+        let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
+        for case let file as URL in enumerator {
+            let path = file.path
+            guard path.hasPrefix(prefix), (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            result.append(folder + "/" + String(path.dropFirst(prefix.count)))
+        }
+        return result.sorted()
+    }
+
+    /// The bytes of a file inside the project.
+    ///
+    /// - Throws: a diagnostic when the file cannot be read or is a link leading outside.
+    func bytes(_ path: String) throws(DiagnosticError) -> [UInt8] {
+        let file = url(path)
+        let resolved = file.resolvingSymlinksInPath().path
+        guard resolved == root.path || resolved.hasPrefix(root.path + "/") else {
+            throw DiagnosticError(.error("`\(path)` leads outside the site folder: Reckon reads only files inside it",
+                                         at: SourceLocation(file: path)))
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw DiagnosticError(.error("cannot read `\(path)`", at: SourceLocation(file: path)))
+        }
+        return [UInt8](data)
+    }
+
+    /// A text file as Reckon reads it: UTF-8 required, BOM dropped, CRLF and CR turned into LF.
+    func text(_ path: String) throws(DiagnosticError) -> String {
+        try Self.decode(try bytes(path), path: path)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            var line = 1
+            var valid = body.startIndex
+            // Find the line of the first invalid byte for the message.
+            while valid < body.endIndex {
+                let end = body[valid...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+                if String(validating: body[valid..<end], as: UTF8.self) == nil { break }
+                line += 1
+                valid = end == body.endIndex ? end : body.index(after: end)
+            }
+            throw DiagnosticError(.error("not valid UTF-8: save the file as UTF-8", at: SourceLocation(file: path, line: line)))
+        }
+        guard text.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}

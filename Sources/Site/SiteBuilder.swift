@@ -1,0 +1,277 @@
+import DOM
+import Diagnostics
+import Dispatch
+import Foundation
+import Tables
+import Templates
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    /// The folder holding `content/` and `templates/`.
+    public var siteDirectory: URL
+    /// Where the site goes; `SITE/public` when nil.
+    public var outputDirectory: URL?
+    /// Include articles marked `draft: true`.
+    public var drafts: Bool
+    /// Write the output (false: build and validate in memory only).
+    public var write: Bool
+
+    public init(siteDirectory: URL, outputDirectory: URL? = nil, drafts: Bool = false, write: Bool = true) {
+        self.siteDirectory = siteDirectory
+        self.outputDirectory = outputDirectory
+        self.drafts = drafts
+        self.write = write
+    }
+}
+
+/// What a build did: counts, time per phase, and every diagnostic.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pages = 0
+    public var articles = 0
+    public var tables = 0
+    public var tableRows = 0
+    public var templates = 0
+    public var copiedFiles = 0
+    public var write: WriteSummary?
+    public var outputDirectory: URL?
+    /// (phase, seconds) in the order the phases ran.
+    public var phases: [(name: String, seconds: Double)] = []
+
+    /// True when any diagnostic is an error: then nothing was written.
+    public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Builds a site: load → compute → render → validate → write (DESIGN.md §1).
+///
+/// Errors from every phase are collected; a phase skips only the items whose input failed.
+/// When any error was found nothing is written, so the previous output stays whole.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        initializeXMLLibrary()
+        var report = BuildReport()
+        let files = ProjectFiles(root: options.siteDirectory)
+        let output = (options.outputDirectory ?? files.root.appendingPathComponent("public")).standardizedFileURL
+        report.outputDirectory = output
+        let clock = ContinuousClock()
+        var started = clock.now
+        func endPhase(_ name: String) {
+            let elapsed = started.duration(to: clock.now)
+            report.phases.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            started = clock.now
+        }
+
+        // Load: site.yaml, articles, templates, table files.
+        if let problem = outputProblem(output, files: files) {
+            report.diagnostics.append(problem)
+            return report
+        }
+        let loaded = load(files, options: options, into: &report)
+        endPhase("load")
+
+        // Compute: type the data tables.
+        for (path, bytes) in loaded.tables {
+            let name = String(path.split(separator: "/").last!.dropLast(4))
+            do {
+                let table = try DataTable.parse(utf8: bytes, file: path, name: name)
+                report.tables += 1
+                report.tableRows += table.rows.count
+            } catch {
+                report.diagnostics += error.diagnostics
+            }
+        }
+        endPhase("compute")
+
+        // Render: every article and the index, in parallel.
+        var pages: [RenderedPage] = []
+        if let config = loaded.config, let templates = loaded.templates {
+            let listed = loaded.articles.filter { options.drafts || !$0.draft }
+                .sorted { a, b in
+                    if a.date != b.date { return (a.date ?? Day("0001-01-01")!) > (b.date ?? Day("0001-01-01")!) }
+                    if a.title != b.title { return a.title < b.title }
+                    return a.source < b.source
+                }
+            for article in listed where !templates.contains(article.layout) {
+                report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
+            }
+            let links = ContentLinks(articleURLs: Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.source, $0.urlPath) }),
+                                     contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
+            let renderer = PageRenderer(config: config, templates: templates, links: links, listed: listed)
+            let renderable = listed.filter { templates.contains($0.layout) }
+            pages = renderInParallel(count: renderable.count + 1) { index in
+                index < renderable.count ? renderer.renderArticle(renderable[index]) : renderer.renderIndex()
+            }
+            report.articles = renderable.count
+            report.pages = pages.count
+            for page in pages { report.diagnostics += page.diagnostics }
+            if !templates.contains("index.html") {
+                report.diagnostics.append(.error("templates/index.html is missing: it renders the site's front page",
+                                                 at: SourceLocation(file: "templates")))
+            }
+        }
+        endPhase("render")
+
+        // Validate: every internal link on every page reaches a file of this build.
+        var outputs: [String: [UInt8]] = [:]
+        for page in pages where !page.html.isEmpty { outputs[page.outputPath] = page.html }
+        for (path, bytes) in loaded.assets { outputs[path] = bytes }
+        var copies = Set<String>()
+        for page in pages { copies.formUnion(page.copies) }
+        for source in copies.sorted() {
+            do {
+                outputs[String(source.dropFirst("content/".count))] = try files.bytes(source)
+                report.copiedFiles += 1
+            } catch {
+                report.diagnostics += error.diagnostics
+            }
+        }
+        if let config = loaded.config {
+            // An article that failed to render is already reported; links to it are not wrong.
+            let expected = Set(outputs.keys).union(loaded.articles.map(\.outputPath))
+            report.diagnostics += validateLinks(pages, expected: expected, basePath: config.basePath)
+        }
+        endPhase("validate")
+
+        // Write: only when the whole build is clean.
+        report.diagnostics.sort()
+        if !report.failed && options.write {
+            do {
+                report.write = try OutputWriter(directory: output).write(outputs)
+            } catch {
+                report.diagnostics += error.diagnostics
+            }
+        }
+        endPhase("write")
+        return report
+    }
+
+    /// Refuses an output folder that holds the content or the templates, or lies inside them.
+    static func outputProblem(_ output: URL, files: ProjectFiles) -> Diagnostic? {
+        let out = output.resolvingSymlinksInPath().path
+        for folder in ["content", "templates"] {
+            let path = files.url(folder).path
+            if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
+                return .error("the output folder \(output.path) would overwrite or sit inside \(folder)/: choose another --output",
+                              at: SourceLocation(file: folder))
+            }
+        }
+        return nil
+    }
+
+    struct Loaded {
+        var config: SiteConfig?
+        var articles: [Article] = []
+        var templates: TemplateSet?
+        var tables: [(String, [UInt8])] = []
+        var assets: [String: [UInt8]] = [:]
+        var contentFiles: [String] = []
+    }
+
+    static func load(_ files: ProjectFiles, options: BuildOptions, into report: inout BuildReport) -> Loaded {
+        var loaded = Loaded()
+        func collect<T>(_ body: () throws(DiagnosticError) -> T) -> T? {
+            do { return try body() } catch { report.diagnostics += error.diagnostics; return nil }
+        }
+        if !files.isDirectory("content") || !files.isDirectory("templates") {
+            report.diagnostics.append(.error("\(files.root.path) is not a Reckon site: it needs a content/ and a templates/ folder",
+                                             at: SourceLocation(file: files.root.path)))
+            return loaded
+        }
+        if files.exists("content/site.yaml") {
+            loaded.config = collect { () throws(DiagnosticError) in
+                try SiteConfig.parse(try files.text("content/site.yaml"), file: "content/site.yaml")
+            }
+        } else {
+            report.diagnostics.append(.error("content/site.yaml is missing: it gives the site's title and base_url",
+                                             at: SourceLocation(file: "content/site.yaml")))
+        }
+        loaded.contentFiles = files.files(under: "content")
+        if let config = loaded.config {
+            let loader = ArticleLoader(config: config)
+            var outputs: [String: String] = [:]
+            for path in loaded.contentFiles where path.hasSuffix(".md") && !path.hasPrefix("content/data/") {
+                guard let article = collect({ () throws(DiagnosticError) in try loader.load(path: path, text: try files.text(path)) }) else { continue }
+                if let other = outputs[article.outputPath] {
+                    report.diagnostics.append(.error("this article and \(other) would both be written to \(article.outputPath): give one a different `slug`",
+                                                     at: SourceLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                outputs[article.outputPath] = path
+                loaded.articles.append(article)
+            }
+        }
+        loaded.tables = loaded.contentFiles.filter { $0.hasPrefix("content/data/") && $0.hasSuffix(".csv") }
+            .compactMap { path in collect { () throws(DiagnosticError) in (path, try files.bytes(path)) } }
+        var sources: [String: String] = [:]
+        for path in files.files(under: "templates") {
+            if path.hasPrefix("templates/assets/") {
+                if let bytes = collect({ () throws(DiagnosticError) in try files.bytes(path) }) {
+                    loaded.assets[String(path.dropFirst("templates/".count))] = bytes
+                }
+            } else if path.hasSuffix(".html") {
+                sources[String(path.dropFirst("templates/".count))] = collect { () throws(DiagnosticError) in try files.text(path) }
+            }
+        }
+        report.templates = sources.count
+        loaded.templates = collect { () throws(DiagnosticError) in try TemplateSet.compile(sources.compactMapValues { $0 }) }
+        return loaded
+    }
+
+    /// Renders `count` pages on all cores; results come back in index order.
+    static func renderInParallel(count: Int, _ render: @Sendable (Int) -> RenderedPage) -> [RenderedPage] {
+        let results = ResultSlots<RenderedPage>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.set(index, render(index))
+        }
+        return results.values
+    }
+
+    /// Every `href`/`src` under the base path must name a file of this build (a folder URL
+    /// names its `index.html`), and a `#fragment` on an article link must name an id there.
+    static func validateLinks(_ pages: [RenderedPage], expected: Set<String>, basePath: String) -> [Diagnostic] {
+        var ids: [String: Set<String>] = [:]
+        for page in pages { ids[page.outputPath] = page.ids }
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            var reported = Set<String>()
+            for link in page.links where link.hasPrefix(basePath) && !reported.contains(link) {
+                var path = String(link.dropFirst(basePath.count))
+                var fragment: String?
+                if let hash = path.firstIndex(of: "#") {
+                    fragment = String(path[path.index(after: hash)...])
+                    path = String(path[..<hash])
+                }
+                if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+                path = path.removingPercentEncoding ?? path
+                let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+                let location = SourceLocation(file: page.source)
+                if !expected.contains(file) {
+                    reported.insert(link)
+                    diagnostics.append(.error("page \(page.outputPath) links to \(link), which this build does not produce", at: location))
+                } else if let fragment, !fragment.isEmpty, let targetIDs = ids[file], !targetIDs.contains(fragment.removingPercentEncoding ?? fragment) {
+                    reported.insert(link)
+                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but \(file) has no id `\(fragment)`", at: location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Slots written once each from concurrent tasks, read after all have finished.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] { slots.map { $0! } }
+}

@@ -1,0 +1,154 @@
+import DOM
+import Diagnostics
+import Formulas
+
+/// Markup handed to a template as a value (an article body, a chart): the children of a
+/// container node of the page's own `Document`, inserted by `r:content` as deep copies (the
+/// container itself is not inserted).
+///
+/// It wraps a libxml2 node, which is not thread-safe; it is Sendable only so that it can sit
+/// in a `Value`. It never leaves the page task that created its document.
+public struct MarkupFragment: Fragment, @unchecked Sendable {
+    public let node: Node
+
+    public init(_ node: Node) {
+        self.node = node
+    }
+}
+
+/// Instantiates compiled templates into one document.
+struct TemplateRenderer {
+    let templates: [String: CompiledTemplate]
+    let document: Document
+    var diagnostics: [Diagnostic] = []
+
+    init(templates: [String: CompiledTemplate], document: Document) {
+        self.templates = templates
+        self.document = document
+    }
+
+    mutating func renderPage(_ name: String, scope: Scope) -> Node? {
+        guard var template = templates[name] else { return nil }
+        var fills: [String: TemplateElement] = [:]
+        // Walk up the layout chain; fills of the page win over fills of the layouts above it.
+        var seen: Set<String> = [name]
+        while let layout = template.layout, let next = templates[layout.name], !seen.contains(layout.name) {
+            fills.merge(template.fills) { inner, _ in inner }
+            seen.insert(layout.name)
+            template = next
+        }
+        let holder = document.createFragment()
+        instantiate(template.root, scope: scope, fills: fills, into: holder)
+        let root = holder.children.first { $0.kind == .element }
+        root?.unlink()
+        return root
+    }
+
+    /// Evaluates an expression, reporting a failure and returning nil.
+    mutating func evaluate(_ expression: Expression, in scope: Scope) -> Value? {
+        do {
+            return try expression.evaluate(in: scope)
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return nil
+        }
+    }
+
+    mutating func instantiate(_ element: TemplateElement, scope: Scope, fills: [String: TemplateElement], into parent: Node) {
+        // each
+        if let each = element.each {
+            guard let items = evaluate(each.items, in: scope) else { return }
+            let list: [Value]
+            switch items {
+            case .list(let values): list = values
+            case .null: list = []
+            case .record(let record): list = record.fields.map { .record(["key": .string($0.0), "value": $0.1]) }
+            default:
+                diagnostics.append(.error("r:each needs a list, but `\(each.items.source)` is a \(items.typeName)",
+                                          at: each.items.location))
+                return
+            }
+            let single = element.withoutEach
+            for (index, item) in list.enumerated() {
+                let loop: Value = ["index": .number(Double(index)), "first": .bool(index == 0),
+                                   "last": .bool(index == list.count - 1), "length": .number(Double(list.count))]
+                instantiate(single, scope: scope.binding(each.variable, to: item).binding("loop", to: loop),
+                            fills: fills, into: parent)
+            }
+            return
+        }
+        // A slot with a fill: the fill element stands in its place.
+        if let slot = element.slot, let fill = fills[slot] {
+            var replacement = fill
+            replacement.fill = nil
+            replacement.slot = nil
+            instantiate(replacement, scope: scope, fills: [:], into: parent)
+            return
+        }
+        // let
+        var scope = scope
+        for binding in element.bindings {
+            guard let value = evaluate(binding.expression, in: scope) else { return }
+            scope = scope.binding(binding.name, to: value)
+        }
+        // if
+        if let condition = element.condition {
+            guard let value = evaluate(condition, in: scope), value.isTruthy else { return }
+        }
+        let node = document.createElement(element.name)
+        for attribute in element.attributes { node.setAttribute(attribute.name, attribute.value) }
+        parent.append(node)
+        // content / text / include / children
+        if let text = element.text {
+            if let value = evaluate(text, in: scope) {
+                if case .fragment = value {
+                    diagnostics.append(.error("r:text needs text, but `\(text.source)` is markup: use r:content", at: text.location))
+                } else {
+                    node.append(document.createText(value.text()))
+                }
+            }
+        } else if let content = element.content {
+            if let value = evaluate(content, in: scope) {
+                switch value {
+                case .fragment(let fragment as MarkupFragment):
+                    for child in fragment.node.children { node.append(document.importCopy(child)) }
+                case .null:
+                    break
+                default:
+                    diagnostics.append(.error("r:content needs markup, but `\(content.source)` is a \(value.typeName): use r:text for text",
+                                              at: content.location))
+                }
+            }
+        } else if let include = element.include, let partial = templates[include] {
+            instantiate(partial.root, scope: scope, fills: fills, into: node)
+        } else {
+            for child in element.children {
+                switch child {
+                case .element(let childElement):
+                    instantiate(childElement, scope: scope, fills: fills, into: node)
+                case .text(let text):
+                    node.append(document.createText(text))
+                case .comment(let text):
+                    node.append(document.createComment(text))
+                }
+            }
+        }
+        // attributes
+        for attribute in element.dynamicAttributes {
+            guard let value = evaluate(attribute.value, in: scope) else { continue }
+            switch value {
+            case .null, .bool(false):
+                node.removeAttribute(attribute.name)
+            case .bool(true):
+                node.setAttribute(attribute.name, "")
+            default:
+                node.setAttribute(attribute.name, value.text())
+            }
+        }
+        // omit
+        if let omit = element.omit, let value = evaluate(omit, in: scope), value.isTruthy {
+            for child in node.children { node.insertBefore(child) }
+            node.remove()
+        }
+    }
+}

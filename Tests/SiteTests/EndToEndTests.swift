@@ -1,0 +1,150 @@
+import Foundation
+import Site
+import Testing
+
+/// The small site every end-to-end test starts from: three articles in two languages,
+/// a table, an image beside an article, and a base URL with a path.
+let exampleSite = minimalTheme + """
+
+-- content/site.yaml --
+title: "Compute notes"
+base_url: "https://example.org/reports/"
+language: en
+languages: [en, zh-Hant]
+-- content/posts/palm.md --
+---
+title: "PaLM's compute"
+date: 2026-10-12
+tags: [compute]
+summary: "Chip-hours & FLOP."
+---
+## Chip-hours
+
+PaLM ran on 6,144 TPU v4 chips; see [the methods](methods.md#sources) and
+[the table](../data/models.csv). ![A chart](chart.png)
+
+| model | FLOP |
+| --- | ---: |
+| PaLM | 2.56e24 |
+-- content/posts/methods.md --
+---
+title: Methods
+date: 2026-10-13
+---
+## Sources
+
+Kaplan et al. (2020) give `C ≈ 6·N·D`.
+-- content/posts/palm.zh-Hant.md --
+---
+title: "PaLM 的算力"
+date: 2026-10-11
+---
+## 晶片小時
+
+PaLM 用了
+6144 顆晶片。
+-- content/data/models.csv --
+name,parameters [param]
+PaLM,540e9
+"""
+
+func makeExampleSite() throws -> Fixture {
+    let fixture = try Fixture(exampleSite)
+    try fixture.write("content/posts/chart.png", bytes: [0x89, 0x50, 0x4E, 0x47])
+    return fixture
+}
+
+@Suite struct EndToEndTests {
+    @Test func buildsEveryPageAtPrettyURLsUnderTheBasePath() throws {
+        let site = try makeExampleSite()
+        let report = site.build()
+        #expect(report.diagnostics == [])
+        #expect(report.pages == 4)
+        #expect(site.files(under: "public") == [
+            "assets/site.css", "data/models.csv", "index.html", "posts/chart.png",
+            "posts/methods/index.html", "posts/palm/index.html", "zh-hant/posts/palm/index.html",
+        ])
+    }
+
+    @Test func indexListsArticlesNewestFirstWithSummaries() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        #expect(site.read("public/index.html") == #"""
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Compute notes</title><link rel="stylesheet" href="/reports/assets/site.css"></head>
+<body><nav><a href="/reports/">Compute notes</a></nav><ul><li><a href="/reports/posts/methods/">Methods</a> <span></span></li><li><a href="/reports/posts/palm/">PaLM's compute</a> <span>Chip-hours &amp; FLOP.</span></li><li><a href="/reports/zh-hant/posts/palm/">PaLM 的算力</a> <span></span></li></ul></body>
+</html>
+"""# + "\n")
+    }
+
+    @Test func articlePageHasResolvedLinksTablesAndHeadingIDs() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        #expect(site.read("public/posts/palm/index.html") == #"""
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>PaLM's compute</title><link rel="stylesheet" href="/reports/assets/site.css"></head>
+<body><nav><a href="/reports/">Compute notes</a></nav><article><h1>PaLM's compute</h1><time datetime="2026-10-12">12 October 2026</time><div><h2 id="chip-hours">Chip-hours</h2>
+<p>PaLM ran on 6,144 TPU v4 chips; see <a href="/reports/posts/methods/#sources">the methods</a> and
+<a href="/reports/data/models.csv">the table</a>. <img src="/reports/posts/chart.png" alt="A chart"></p>
+<table>
+<thead>
+<tr>
+<th>model</th>
+<th style="text-align: right">FLOP</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td>PaLM</td>
+<td style="text-align: right">2.56e24</td>
+</tr>
+</tbody>
+</table>
+</div></article></body>
+</html>
+"""# + "\n")
+    }
+
+    @Test func chineseArticleGoesUnderItsLanguageWithChineseDates() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        #expect(site.read("public/zh-hant/posts/palm/index.html") == #"""
+<!DOCTYPE html>
+<html lang="zh-Hant">
+<head><meta charset="utf-8"><title>PaLM 的算力</title><link rel="stylesheet" href="/reports/assets/site.css"></head>
+<body><nav><a href="/reports/">Compute notes</a></nav><article><h1>PaLM 的算力</h1><time datetime="2026-10-11">2026年10月11日</time><div><h2 id="晶片小時">晶片小時</h2>
+<p>PaLM 用了
+6144 顆晶片。</p>
+</div></article></body>
+</html>
+"""# + "\n")
+    }
+
+    @Test func secondBuildWritesNothingAndIsByteIdentical() throws {
+        let site = try makeExampleSite()
+        let first = site.build()
+        let before = site.snapshot("public")
+        let second = site.build()
+        #expect(first.write == WriteSummary(written: 7, unchanged: 0, removed: 0))
+        #expect(second.write == WriteSummary(written: 0, unchanged: 7, removed: 0))
+        #expect(site.snapshot("public") == before)
+    }
+
+    @Test func removedArticleIsRemovedFromTheOutput() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/palm.zh-Hant.md"))
+        let report = site.build()
+        #expect(report.write == WriteSummary(written: 1, unchanged: 5, removed: 1))
+        #expect(!site.files(under: "public").contains("zh-hant/posts/palm/index.html"))
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let site = try makeExampleSite()
+        try site.write("content/posts/later.md", "---\ntitle: Later\ndraft: true\n---\nSoon.\n")
+        #expect(site.build().pages == 4)
+        #expect(site.build(output: "with-drafts", drafts: true).pages == 5)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Site
+import Testing
+
+/// The real example report in `content/` and `templates/` at the repository root.
+@Suite struct ExampleSiteTests {
+    @Test func exampleReportBuildsCleanlyAndItsIndexLinksEveryArticle() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("reckon-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = SiteBuilder.build(BuildOptions(siteDirectory: repository, outputDirectory: output))
+        #expect(report.diagnostics.filter { $0.severity == .error } == [])
+        #expect(report.articles >= 4)
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        let articles = try FileManager.default.subpathsOfDirectory(atPath: output.path)
+            .filter { $0.hasSuffix("/index.html") }
+        #expect(articles.count == report.articles)
+        for article in articles {
+            let url = "/reckon/" + article.dropLast("index.html".count)
+            #expect(index.contains("href=\"\(url)\""), "the index does not link \(url)")
+        }
+        let chinese = articles.filter { $0.hasPrefix("zh-hant/") }
+        #expect(!chinese.isEmpty)
+        for page in chinese {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.contains("<html lang=\"zh-Hant\">"))
+        }
+    }
+}
