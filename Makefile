@@ -17,7 +17,7 @@ site: build
 	.build/release/reckon build .
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 	$(SWIFT) build --product reckon
 	rm -rf .build/example-site
 	.build/debug/reckon build . --output .build/example-site

@@ -31,9 +31,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "DOMTests", dependencies: ["DOM"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup", "DOM"]),
         .testTarget(name: "FormulasTests", dependencies: ["Formulas"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DOM", "Formulas"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DOM"]),
     ],
     swiftLanguageModes: [.v6]

@@ -267,11 +267,15 @@ extension Document {
                 }
             }
         }
-        let lines = text.sourceLines
+        var source = Substring(text)
+        if source.first == "\u{FEFF}" { source = source.dropFirst() }  // libxml2 never saw it
+        let lines = String(source).sourceLines
         var diagnostics: [Diagnostic] = []
+        var sawFatal = false
         for error in collector.errors {
-            let lineText = error.line >= 1 && error.line <= lines.count ? lines[error.line - 1] : ""
-            var column = String.characterColumn(fromByteColumn: error.column, in: lineText)
+            let lineText = error.line >= 1 && error.line <= lines.count ? Array(lines[error.line - 1]) : []
+            // libxml2 2.9 counts columns in characters already (1-based).
+            var column = error.column
             var message = error.message.trimmingWhitespace()
             if error.code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue)
                 || error.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue), let name = error.name {
@@ -282,11 +286,18 @@ extension Document {
                 } else {
                     message += ": write the character itself or a numeric reference"
                 }
-                // libxml2 points after the `;`; point at the `&` instead.
-                if let offset = Array(lineText).firstOffset(of: Array("&\(name);")) {
+                // libxml2 points just after this occurrence's `;`: point at its `&` instead.
+                if let offset = lineText.lastOffset(of: Array("&\(name);"), endingBefore: column) {
                     column = offset + 1
                 }
             } else {
+                // After the first well-formedness error libxml2's further reports are consequences.
+                if sawFatal { continue }
+                sawFatal = true
+                if error.code == Int(XML_ERR_TAG_NAME_MISMATCH.rawValue),
+                   let offset = lineText.lastOffset(of: Array("</"), endingBefore: column) {
+                    column = offset + 1  // the end tag that does not match, not the end of it
+                }
                 message = "malformed XML: " + message.prefix(1).lowercased() + message.dropFirst()
             }
             let diagnostic = Diagnostic.error(message, at: SourceLocation(file: file, line: error.line, column: column))
@@ -329,11 +340,13 @@ public struct Attribute: Equatable, Sendable {
 }
 
 extension Array where Element: Equatable {
-    /// The index where `needle` first occurs as a contiguous run, or nil.
-    func firstOffset(of needle: [Element]) -> Int? {
+    /// The start of the last occurrence of `needle` that begins before the 1-based `column`.
+    func lastOffset(of needle: [Element], endingBefore column: Int) -> Int? {
         guard !needle.isEmpty, needle.count <= count else { return nil }
-        for start in 0...(count - needle.count) where self[start..<(start + needle.count)].elementsEqual(needle) {
-            return start
+        var start = Swift.min(count - needle.count, Swift.max(0, column - 2))
+        while start >= 0 {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            start -= 1
         }
         return nil
     }

@@ -195,3 +195,46 @@ struct TagScanner {
         return tag
     }
 }
+
+extension MarkupNode {
+    /// A Sendable copy of a DOM node and its subtree (elements, text and comments), so that
+    /// markup made in one page's document can be rebuilt in another's (an article's summary
+    /// on the index). Positions are not kept.
+    public static func capture(_ node: Node) -> MarkupNode? {
+        switch node.kind {
+        case .element:
+            let attributes = node.attributes.filter { $0.prefix != "xmlns" && $0.name != "xmlns" }.map {
+                MarkupAttribute(name: $0.name, prefix: $0.prefix, namespaceURI: $0.namespaceURI, value: $0.value,
+                                location: SourceLocation(file: ""), valueLocation: SourceLocation(file: ""))
+            }
+            return .element(MarkupElement(name: node.name, attributes: attributes,
+                                          children: node.children.compactMap(capture),
+                                          location: SourceLocation(file: "")))
+        case .text:
+            return .text(node.text)
+        case .comment:
+            return .comment(node.text)
+        default:
+            return nil
+        }
+    }
+}
+
+extension Document {
+    /// Builds DOM nodes from captured markup; the nodes belong to this document, unattached.
+    public func instantiate(_ markup: MarkupNode) -> Node {
+        switch markup {
+        case .text(let text):
+            return createText(text)
+        case .comment(let text):
+            return createComment(text)
+        case .element(let element):
+            let node = createElement(element.name)
+            for attribute in element.attributes {
+                node.setAttribute(attribute.prefix.map { "\($0):\(attribute.name)" } ?? attribute.name, attribute.value)
+            }
+            for child in element.children { node.append(instantiate(child)) }
+            return node
+        }
+    }
+}

@@ -22,10 +22,9 @@ public struct DiagnosticRenderer: Sendable {
         var out = diagnostic.summary
         let location = diagnostic.location
         guard location.line > 0, let text = sourceText(location.file) else { return out }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.sourceLines
         guard location.line <= lines.count else { return out }
         var line = String(lines[location.line - 1])
-        if line.hasSuffix("\r") { line.removeLast() }
         if line.hasPrefix("\u{FEFF}") { line.removeFirst() }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)

@@ -14,10 +14,9 @@ extension String {
         return characters + 1
     }
 
-    /// The lines of the text, split on `\n` (a trailing `\r` is kept off each line).
+    /// The lines of the text, split on LF or CRLF (Swift reads `\r\n` as one character, so
+    /// both are separators).
     public var sourceLines: [Substring] {
-        split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 }

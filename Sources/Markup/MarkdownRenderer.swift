@@ -40,6 +40,39 @@ public enum LinkKind: Sendable, Equatable {
 /// every safe destination; the resolver reports its own diagnostics (a missing article, say).
 public typealias LinkResolver = (_ destination: String, _ kind: LinkKind, _ location: SourceLocation) -> String
 
+/// Callbacks through which the site replaces Reckon's special Markdown nodes (DESIGN.md §3).
+/// Each returns the node to insert (created in the page's document), or nil to render the
+/// node as ordinary Markdown.
+public struct MarkdownHooks {
+    /// For an inline code span that starts with `=` and a space (`` `= palm.flops | sci` ``):
+    /// the expression after `= ` and where it starts.
+    public var figure: ((_ expression: String, _ location: SourceLocation) -> Node?)?
+    /// For a fenced code block: its first info word (`compute`, `check`, `chart`…), the block's
+    /// text, and where the text's first line starts.
+    public var fencedBlock: ((_ name: String, _ text: String, _ location: SourceLocation) -> Node?)?
+
+    public init(figure: ((String, SourceLocation) -> Node?)? = nil,
+                fencedBlock: ((String, String, SourceLocation) -> Node?)? = nil) {
+        self.figure = figure
+        self.fencedBlock = fencedBlock
+    }
+}
+
+/// A fenced code block found by `MarkdownRenderer.fencedBlocks(in:file:firstLine:)`.
+public struct FencedBlock: Sendable, Equatable {
+    /// The first word of the info string (`compute`), or "" for none.
+    public var name: String
+    public var text: String
+    /// Where the block's first line of text starts.
+    public var location: SourceLocation
+
+    public init(name: String, text: String, location: SourceLocation) {
+        self.name = name
+        self.text = text
+        self.location = location
+    }
+}
+
 /// A heading of a rendered article, for tables of contents.
 public struct Heading: Sendable, Equatable {
     public var level: Int
@@ -76,9 +109,11 @@ public struct MarkdownRenderer {
     ///   - resolveLink: Maps each safe link or image destination to its final URL.
     /// - Returns: Headings, warnings (raw HTML dropped), and the plain text.
     public func render(_ source: String, file: String, firstLine: Int = 1, into parent: Node,
-                       of document: Document, resolveLink: @escaping LinkResolver) -> RenderedMarkdown {
+                       of document: Document, hooks: MarkdownHooks = MarkdownHooks(),
+                       resolveLink: @escaping LinkResolver) -> RenderedMarkdown {
         var walk = Walk(options: options, document: document, file: file,
                         lines: source.sourceLines, lineOffset: firstLine - 1, resolveLink: resolveLink)
+        walk.hooks = hooks
         let root = Self.parse(source)
         defer { cmark_node_free(root) }
         walk.walk(root, into: parent, cellOrigin: SourceLocation?.none)
@@ -92,6 +127,39 @@ public struct MarkdownRenderer {
         guard let html = cmark_markdown_to_html(source, length, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// Every fenced code block with an info string of `source`, in document order (a cheap pre-pass: the site reads
+    /// a page's `compute` definitions before rendering its figures).
+    public static func fencedBlocks(in source: String, file: String, firstLine: Int = 1) -> [FencedBlock] {
+        let root = parse(source)
+        defer { cmark_node_free(root) }
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        let lines = source.sourceLines
+        var blocks: [FencedBlock] = []
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+               cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
+                let block = fencedBlock(node, file: file, lines: lines, lineOffset: firstLine - 1)
+                if !block.name.isEmpty { blocks.append(block) }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return blocks
+    }
+
+    static func fencedBlock(_ node: OpaquePointer, file: String, lines: [Substring], lineOffset: Int) -> FencedBlock {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let name = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let fenceLine = Int(cmark_node_get_start_line(node))
+        let fenceColumn = Int(cmark_node_get_start_column(node))
+        let lineText = fenceLine >= 1 && fenceLine <= lines.count ? lines[fenceLine - 1] : ""
+        let column = String.characterColumn(fromByteColumn: fenceColumn, in: lineText)
+        return FencedBlock(name: name, text: text,
+                           location: SourceLocation(file: file, line: fenceLine + 1 + lineOffset, column: column))
     }
 
     static func parse(_ source: String) -> OpaquePointer {
@@ -109,6 +177,7 @@ private struct Walk {
     let resolveLink: LinkResolver
     var ids = IDAllocator()
     var result = RenderedMarkdown()
+    var hooks = MarkdownHooks()
 
     init(options: MarkdownOptions, document: Document, file: String, lines: [Substring],
          lineOffset: Int, resolveLink: @escaping LinkResolver) {
@@ -162,12 +231,12 @@ private struct Walk {
                 case CMARK_NODE_DOCUMENT:
                     stack.append(top)
                 case CMARK_NODE_BLOCK_QUOTE:
-                    let element = open("blockquote", in: top)
+                    let element = openBlock("blockquote", in: top)
                     newline(in: element)
                     stack.append(element)
                 case CMARK_NODE_LIST:
                     let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-                    let element = open(ordered ? "ol" : "ul", in: top)
+                    let element = openBlock(ordered ? "ol" : "ul", in: top)
                     let start = cmark_node_get_list_start(node)
                     if ordered && start != 1 { element.setAttribute("start", String(start)) }
                     newline(in: element)
@@ -184,10 +253,10 @@ private struct Walk {
                     if isInTightList(node) || cellOrigin != nil {
                         stack.append(top)
                     } else {
-                        stack.append(open("p", in: top))
+                        stack.append(openBlock("p", in: top))
                     }
                 case CMARK_NODE_HEADING:
-                    stack.append(open("h\(cmark_node_get_heading_level(node))", in: top))
+                    stack.append(openBlock("h\(cmark_node_get_heading_level(node))", in: top))
                 case CMARK_NODE_EMPH:
                     stack.append(open("em", in: top))
                 case CMARK_NODE_STRONG:
@@ -212,7 +281,16 @@ private struct Walk {
                     }
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 case CMARK_NODE_CODE_BLOCK:
-                    let pre = open("pre", in: top)
+                    // Only fenced blocks have an info string (cmark 0.30 has no fence getter).
+                    if let hook = hooks.fencedBlock {
+                        let block = MarkdownRenderer.fencedBlock(node, file: file, lines: lines, lineOffset: lineOffset)
+                        if !block.name.isEmpty, let replacement = hook(block.name, block.text, block.location) {
+                            top.append(replacement)
+                            newline(in: top)
+                            break
+                        }
+                    }
+                    let pre = openBlock("pre", in: top)
                     let code = document.createElement("code")
                     let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
                     if let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first {
@@ -228,15 +306,24 @@ private struct Walk {
                         "raw HTML is not rendered (Reckon writes pages from Markdown only): write it as Markdown",
                         at: location(of: node, cellOrigin: cellOrigin)))
                 case CMARK_NODE_THEMATIC_BREAK:
-                    _ = open("hr", in: top)
+                    _ = openBlock("hr", in: top)
                     newline(in: top)
                 case CMARK_NODE_TEXT:
                     let text = literal(node)
                     top.append(document.createText(text))
                     result.plainText += text
                 case CMARK_NODE_CODE:
-                    let code = open("code", in: top)
                     let text = literal(node)
+                    if let hook = hooks.figure, text.hasPrefix("= ") {
+                        var location = self.location(of: node, cellOrigin: cellOrigin)
+                        location.column += 2  // cmark points inside the backticks; skip `=` and the space
+                        if let replacement = hook(String(text.dropFirst(2)), location) {
+                            top.append(replacement)
+                            result.plainText += replacement.text
+                            break
+                        }
+                    }
+                    let code = open("code", in: top)
                     code.append(document.createText(text))
                     result.plainText += text
                 case CMARK_NODE_SOFTBREAK:
@@ -283,6 +370,16 @@ private struct Walk {
         let element = document.createElement(name)
         parent.append(element)
         return element
+    }
+
+    /// Opens a block element, first starting a new line inside a list item, as cmark's
+    /// renderer does (`<li>\n<p>…`).
+    func openBlock(_ name: String, in parent: Node) -> Node {
+        if parent.name == "li" {
+            let last = parent.lastChild
+            if last == nil || !(last!.kind == .text && last!.text.hasSuffix("\n")) { newline(in: parent) }
+        }
+        return open(name, in: parent)
     }
 
     func isInTightList(_ paragraph: OpaquePointer) -> Bool {
@@ -365,7 +462,7 @@ private struct Walk {
     mutating func renderTable(_ found: (PipeTable, [(text: Substring, line: Int, byteOffset: Int)]),
                               paragraph: OpaquePointer, into parent: Node) {
         let (table, lines) = found
-        let element = open("table", in: parent)
+        let element = openBlock("table", in: parent)
         newline(in: element)
         let head = open("thead", in: element)
         newline(in: head)

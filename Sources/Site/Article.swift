@@ -6,7 +6,8 @@ public struct Article: Sendable, Equatable {
     public var source: String
     public var title: String
     public var date: Day?
-    public var tags: [String]
+    /// Terms per taxonomy, as written: `["tags": ["compute", "cost"]]`.
+    public var terms: [String: [String]]
     /// BCP 47 tag as written in `site.yaml` (`en`, `zh-Hant`).
     public var language: String
     public var draft: Bool
@@ -14,7 +15,9 @@ public struct Article: Sendable, Equatable {
     /// Template that renders the page, relative to `templates/` (default `article.html`).
     public var layout: String
     public var layoutLocation: SourceLocation
-    public var translationKey: String?
+    /// Articles with the same key are translations of each other: `translationKey` from front
+    /// matter, or else the folder and file name without its language suffix (`posts/palm`).
+    public var translationKey: String
     public var slug: String
     /// The page's path below the base path, ending in `/`: `posts/training-cost/`,
     /// `zh-hant/posts/compute-growth/`.
@@ -23,6 +26,8 @@ public struct Article: Sendable, Equatable {
     public var body: String
     /// The file line on which `body` starts.
     public var bodyFirstLine: Int
+
+    public var tags: [String] { terms["tags"] ?? [] }
 
     /// The output file, relative to the output folder: `posts/training-cost/index.html`.
     public var outputPath: String { urlPath + "index.html" }

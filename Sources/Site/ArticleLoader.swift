@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Markup
 import Yams
 
@@ -6,7 +7,7 @@ import Yams
 struct ArticleLoader {
     let config: SiteConfig
 
-    static let keys: Set<String> = ["title", "date", "tags", "lang", "draft", "summary", "layout", "translationKey", "slug"]
+    static let keys: Set<String> = ["title", "date", "lang", "draft", "summary", "layout", "translationKey", "slug"]
 
     /// - Parameters:
     ///   - path: Project-relative path, `content/posts/x.md` (or `x.zh-Hant.md` for a translation).
@@ -25,11 +26,13 @@ struct ArticleLoader {
             fileLanguage = String(stem[stem.index(after: dot)...])
             stem = String(stem[..<dot])
         }
-        var article = Article(source: path, title: "", date: nil, tags: [], language: fileLanguage ?? config.language,
+        let folder = path.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
+        let stemSlug = stem.precomposedStringWithCanonicalMapping.slug
+        var article = Article(source: path, title: "", date: nil, terms: [:], language: fileLanguage ?? config.language,
                               draft: false, summary: "", layout: "article.html",
                               layoutLocation: SourceLocation(file: path, line: 1, column: 1),
-                              translationKey: nil, slug: stem.slug, urlPath: "", body: parts.body,
-                              bodyFirstLine: parts.bodyFirstLine)
+                              translationKey: (folder.isEmpty ? "" : folder + "/") + stemSlug, slug: stemSlug,
+                              urlPath: "", body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         var sawTitle = false
         for (key, value, location) in reader.fields(of: root, diagnostics: &diagnostics) {
             switch key {
@@ -43,8 +46,9 @@ struct ArticleLoader {
                 } else {
                     diagnostics.append(.error("`\(text)` is not a date: write it as YYYY-MM-DD", at: reader.location(of: value.mark)))
                 }
-            case "tags":
-                article.tags = reader.strings(value, key: key, diagnostics: &diagnostics)
+            case let name where config.taxonomies.contains(name):
+                article.terms[name] = reader.strings(value, key: key, diagnostics: &diagnostics)
+                    .map(\.precomposedStringWithCanonicalMapping)
             case "lang":
                 guard let language = reader.string(value, key: key, diagnostics: &diagnostics) else { break }
                 if config.languages.contains(language) {
@@ -61,16 +65,16 @@ struct ArticleLoader {
                 article.layout = reader.string(value, key: key, diagnostics: &diagnostics) ?? article.layout
                 article.layoutLocation = reader.location(of: value.mark)
             case "translationKey":
-                article.translationKey = reader.string(value, key: key, diagnostics: &diagnostics)
+                article.translationKey = reader.string(value, key: key, diagnostics: &diagnostics) ?? article.translationKey
             case "slug":
-                let slug = (reader.string(value, key: key, diagnostics: &diagnostics) ?? "").slug
+                let slug = (reader.string(value, key: key, diagnostics: &diagnostics) ?? "").precomposedStringWithCanonicalMapping.slug
                 if slug.isEmpty {
                     diagnostics.append(.error("slug has no letters or digits", at: reader.location(of: value.mark)))
                 } else {
                     article.slug = slug
                 }
             default:
-                diagnostics.append(.error(unknownKeyMessage(key, known: Self.keys), at: location))
+                diagnostics.append(.error(unknownKeyMessage(key, known: Self.keys.union(config.taxonomies)), at: location))
             }
         }
         if !sawTitle || article.title.isEmpty {
@@ -82,7 +86,6 @@ struct ArticleLoader {
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
         // content/posts/x.md → posts/x/ (under zh-hant/ for a non-default language).
-        let folder = path.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
         article.urlPath = config.languagePrefix(article.language) + (folder.isEmpty ? "" : folder + "/") + article.slug + "/"
         return article
     }

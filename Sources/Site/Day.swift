@@ -4,6 +4,14 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var month: Int
     public var day: Int
 
+    /// A day from its parts, which must name a real day (a programmer error otherwise).
+    public init(year: Int, month: Int, day: Int) {
+        precondition((1...12).contains(month) && day >= 1 && day <= Day.daysIn(month: month, year: year), "not a day")
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses `YYYY-MM-DD` (a time part after `T` or a space is ignored); nil when the text is
     /// not a real day of the Gregorian calendar.
     public init?(_ text: String) {

@@ -1,4 +1,6 @@
 import Diagnostics
+import Foundation
+import Markup
 import Yams
 
 /// `content/site.yaml`: the settings of a whole site.
@@ -9,7 +11,9 @@ import Yams
 /// base_url: "https://example.org/reckon/"   # may carry a path; every link respects it
 /// language: en                               # the default language, served at the root
 /// languages: [en, zh-Hant]                    # others go under /LANG/ (lower case)
-/// timezone: "UTC"
+/// timezone: "UTC"                           # IANA name; date-only front matter dates are read in it
+/// paginate: 10                               # list pages hold this many articles
+/// taxonomies: [tags]                         # front matter keys that group articles
 /// credits:
 ///   - { name: "Epoch AI", url: "https://epoch.ai/data", license: "CC BY 4.0" }
 /// ```
@@ -30,8 +34,13 @@ public struct SiteConfig: Sendable, Equatable {
     public var languages: [String]
     public var timezone: String
     public var credits: [Credit]
+    /// Articles per list page (index, taxonomy term pages).
+    public var paginate: Int
+    /// Taxonomy names; each is also a front matter key (`tags: [a, b]`).
+    public var taxonomies: [String]
 
-    static let keys: Set<String> = ["title", "description", "base_url", "language", "languages", "timezone", "credits"]
+    static let keys: Set<String> = ["title", "description", "base_url", "language", "languages", "timezone",
+                                    "credits", "paginate", "taxonomies"]
 
     /// Reads `site.yaml`. Every problem is reported: unknown keys (with a suggestion), a missing
     /// title or base URL, a base URL that is not absolute http(s).
@@ -40,7 +49,7 @@ public struct SiteConfig: Sendable, Equatable {
         let root = try reader.parse(text)
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig(title: "", description: "", baseURL: "/", basePath: "/", language: "en",
-                                languages: [], timezone: "UTC", credits: [])
+                                languages: [], timezone: "UTC", credits: [], paginate: 10, taxonomies: ["tags"])
         var sawTitle = false, sawBase = false
         for (key, value, location) in reader.fields(of: root, diagnostics: &diagnostics) {
             switch key {
@@ -64,7 +73,26 @@ public struct SiteConfig: Sendable, Equatable {
             case "languages":
                 config.languages = reader.strings(value, key: key, diagnostics: &diagnostics)
             case "timezone":
-                config.timezone = reader.string(value, key: key, diagnostics: &diagnostics) ?? "UTC"
+                let name = reader.string(value, key: key, diagnostics: &diagnostics) ?? "UTC"
+                if TimeZone(identifier: name) == nil {
+                    diagnostics.append(.error("unknown time zone `\(name)`: use an IANA name such as `UTC` or `Asia/Taipei`",
+                                              at: reader.location(of: value.mark)))
+                } else {
+                    config.timezone = name
+                }
+            case "paginate":
+                let text = reader.string(value, key: key, diagnostics: &diagnostics) ?? ""
+                if let count = Int(text), count > 0 {
+                    config.paginate = count
+                } else {
+                    diagnostics.append(.error("`paginate` must be a whole number above 0", at: reader.location(of: value.mark)))
+                }
+            case "taxonomies":
+                config.taxonomies = reader.strings(value, key: key, diagnostics: &diagnostics)
+                for name in config.taxonomies where ArticleLoader.keys.contains(name) || name.slug != name {
+                    diagnostics.append(.error("`\(name)` cannot be a taxonomy: use a lower-case name that is not a front matter key",
+                                              at: reader.location(of: value.mark)))
+                }
             case "credits":
                 guard case .sequence(let items) = value else {
                     diagnostics.append(.error("`credits` must be a list of `{ name, url, license }`", at: reader.location(of: value.mark)))
@@ -105,6 +133,11 @@ public struct SiteConfig: Sendable, Equatable {
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
         return (url[..<schemeEnd.upperBound] + host + path, path)
+    }
+
+    /// The origin of `baseURL` (`https://example.org`), to make site paths absolute.
+    public var origin: String {
+        String(baseURL.dropLast(basePath.count))
     }
 
     /// The URL path prefix of pages in `language`: `` for the default, `zh-hant/` otherwise.

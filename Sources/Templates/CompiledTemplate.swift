@@ -17,6 +17,8 @@ struct CompiledTemplate: Sendable {
     var fills: [String: TemplateElement]
     /// Every `r:include` with where it is written, for missing-partial and cycle checks.
     var includes: [(name: String, location: SourceLocation)]
+    /// The names of every `r:slot` in the template, fills included.
+    var slots: Set<String> = []
 }
 
 /// A node of a compiled template.

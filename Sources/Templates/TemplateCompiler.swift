@@ -12,6 +12,10 @@ struct TemplateCompiler {
 
     let directory: String
     var diagnostics: [Diagnostic] = []
+    /// Slot names seen in the template being compiled.
+    private var slots: Set<String> = []
+    /// True while compiling a template's root element (where `r:layout` belongs).
+    private var isRoot = false
 
     init(directory: String) {
         self.directory = directory
@@ -29,13 +33,20 @@ struct TemplateCompiler {
         var template = CompiledTemplate(name: name, root: TemplateElement(name: "", location: markup.location, attributes: [], children: []),
                                         layout: nil, fills: [:], includes: [])
         if let layout = markup.attributes.first(where: { $0.namespaceURI == templateNamespace && $0.name == "layout" }) {
-            template.layout = (layout.value, layout.valueLocation)
+            if let problem = Self.problemWithPath(layout.value) {
+                diagnostics.append(.error(problem, at: layout.valueLocation))
+            } else {
+                template.layout = (layout.value, layout.valueLocation)
+            }
         }
         var fills: [String: TemplateElement] = [:]
         var includes: [(String, SourceLocation)] = []
+        isRoot = true
         template.root = compile(markup, fills: &fills, includes: &includes)
         template.fills = fills
         template.includes = includes
+        template.slots = slots
+        slots = []
         return template
     }
 
@@ -56,6 +67,7 @@ struct TemplateCompiler {
             }
             compileDirective(attribute, into: &element, includes: &includes)
         }
+        isRoot = false
         for child in markup.children {
             switch child {
             case .element(let childMarkup):
@@ -81,9 +93,12 @@ struct TemplateCompiler {
         do throws(FormulaError) {
             switch attribute.name {
             case "layout":
-                break  // read on the root by `compile(name:text:)`
+                if !isRoot {  // read on the root by `compile(name:text:)`
+                    diagnostics.append(.error("r:layout belongs on the template's root element", at: attribute.location))
+                }
             case "slot":
                 element.slot = attribute.value
+                slots.insert(attribute.value)
             case "fill":
                 element.fill = attribute.value
             case "text":

@@ -82,7 +82,10 @@ struct TemplateRenderer {
             var replacement = fill
             replacement.fill = nil
             replacement.slot = nil
-            instantiate(replacement, scope: scope, fills: [:], into: parent)
+            // Slots inside the fill (a mid-level layout's) may be filled by the page below.
+            var remaining = fills
+            remaining[slot] = nil
+            instantiate(replacement, scope: scope, fills: remaining, into: parent)
             return
         }
         // let

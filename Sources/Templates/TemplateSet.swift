@@ -41,6 +41,7 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += cycles(in: templates, directory: directory)
+        diagnostics += unmatchedFills(in: templates)
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics.sorted()) }
         return TemplateSet(templates: templates)
     }
@@ -69,6 +70,31 @@ public struct TemplateSet: Sendable {
             finished.insert(name)
         }
         for name in templates.keys.sorted() where !finished.contains(name) { visit(name) }
+        return diagnostics
+    }
+
+    /// Every `r:fill` whose name no layout above the template declares as a slot.
+    private static func unmatchedFills(in templates: [String: CompiledTemplate]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for name in templates.keys.sorted() {
+            let template = templates[name]!
+            guard template.layout != nil else { continue }
+            var slots: Set<String> = []
+            var seen: Set<String> = [name]
+            var current = template
+            while let layout = current.layout, let next = templates[layout.name], !seen.contains(layout.name) {
+                slots.formUnion(next.slots)
+                seen.insert(layout.name)
+                current = next
+            }
+            guard current.layout == nil else { continue }  // a missing layout or a cycle, reported already
+            for (fill, element) in template.fills.sorted(by: { $0.key < $1.key }) where !slots.contains(fill) {
+                var message = "no layout above \(name) has a slot `\(fill)`"
+                if let suggestion = fill.closest(among: slots.sorted()) { message += ": did you mean `\(suggestion)`?" }
+                else if !slots.isEmpty { message += " (slots: \(slots.sorted().joined(separator: ", ")))" }
+                diagnostics.append(.error(message, at: element.location))
+            }
+        }
         return diagnostics
     }
 

@@ -65,7 +65,7 @@ import Testing
                            "<nav xmlns=\"http://www.w3.org/1999/xhtml\">\n  <a>home</b>\n</nav>\n")
         }
         #expect(found == [.error("malformed XML: opening and ending tag mismatch: a line 2 and b",
-                                 at: at("templates/partials/nav.html", 2, 14))])
+                                 at: at("templates/partials/nav.html", 2, 10))])
     }
 
     @Test func namedEntityInTemplate() throws {
