@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make site   build the example report into public/
-#   make test   run every test, then build the example site and check its pages
+#   make test   run every test, then build the example site and check its pages (html5lib,
+#               the Nu HTML Checker, headless Chromium; then the checkers' own negative tests)
 # Both first install what is missing (scripts/install-deps).
 
 SWIFT ?= swift
@@ -22,3 +23,6 @@ test: deps
 	rm -rf .build/example-site
 	.build/debug/reckon build . --output .build/example-site
 	scripts/check-site .build/example-site
+	scripts/validate-html .build/example-site
+	scripts/browser-check .build/example-site --screenshots .build/screenshots
+	scripts/test-checkers

@@ -167,6 +167,18 @@ public struct MarkdownRenderer {
     }
 }
 
+extension Character {
+    /// Ideographic and full-width punctuation (CJK Symbols and Punctuation U+3000–303F, and the
+    /// punctuation of Halfwidth and Fullwidth Forms), which carries its own spacing.
+    var isCJKPunctuation: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: return true
+        default: return false
+        }
+    }
+}
+
 /// The state of one walk over a cmark tree.
 private struct Walk {
     let options: MarkdownOptions
@@ -395,11 +407,12 @@ private struct Walk {
         return URLSafety.escapeHref(resolveLink(destination, kind, location))
     }
 
-    /// Whether a soft break stands between two East Asian wide characters.
+    /// Whether a soft break stands between two East Asian wide characters, or next to CJK
+    /// punctuation (`大腦。⏎2023 年` reads `大腦。2023 年`: full-width punctuation carries its space).
     func joinsEastAsianText(_ softBreak: OpaquePointer) -> Bool {
         guard let previous = cmark_node_previous(softBreak), let next = cmark_node_next(softBreak),
               let before = edgeText(previous, last: true).last, let after = edgeText(next, last: false).first else { return false }
-        return before.displayWidth == 2 && after.displayWidth == 2
+        return (before.displayWidth == 2 && after.displayWidth == 2) || before.isCJKPunctuation || after.isCJKPunctuation
     }
 
     /// The text at the start or end of an inline node (descending into emphasis and links).

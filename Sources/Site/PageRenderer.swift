@@ -7,16 +7,28 @@ import Templates
 /// One page as rendered: its bytes and what the validate phase needs to know about it.
 struct RenderedPage: Sendable {
     var outputPath: String
-    /// The source that produced the page (an article, or the index template).
+    /// The source that produced the page (an article, or a template).
     var source: String
     var html: [UInt8]
     var diagnostics: [Diagnostic]
     /// Content files the page links to, to be copied.
-    var copies: [String]
+    var copies: [String] = []
     /// Every `href`/`src` value on the page.
-    var links: [String]
+    var links: [String] = []
     /// Every `id` on the page.
-    var ids: Set<String>
+    var ids: Set<String> = []
+}
+
+/// What rendering an article gives the pages rendered after it (lists, feeds).
+struct RenderedArticle: Sendable {
+    var page: RenderedPage
+    /// The summary as markup: the front matter's text, or the start of the article cut on
+    /// the DOM at a word (Latin) or character (CJK) boundary, every element closed.
+    var summary: [MarkupNode]
+    var summaryText: String
+    /// The article body with absolute URLs, as HTML, for feeds.
+    var feedHTML: String
+    var readingMinutes: Double
 }
 
 /// Renders pages: Markdown into a DOM, the DOM through the templates, then HTML5.
@@ -25,28 +37,48 @@ struct PageRenderer: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
     let links: ContentLinks
-    /// The articles listed on the index, newest first.
-    let listed: [Article]
+    let plan: SitePlan
+    let calendar: SiteCalendar
+    /// Interface strings per language, the default language's filling gaps (templates/i18n).
+    let strings: [String: Record]
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
-    /// Source: Brysbaert (2019), "How many words do we read per minute?", J. Memory and
-    /// Language 109 (238 wpm silent reading of English non-fiction); ~400 characters per
-    /// minute is the commonly used figure for Chinese.
+    /// Source: Brysbaert (2019), "How many words do we read per minute?", Journal of Memory and
+    /// Language 109 (238 wpm, silent reading of English non-fiction); about 400 characters per
+    /// minute is the figure commonly used for Chinese.
     static let wordsPerMinute = 238.0
     static let cjkCharactersPerMinute = 400.0
+    /// Length of an automatic summary, in Latin words (a CJK character counts 238/400 of one).
+    static let summaryWords = 50.0
 
-    var siteValue: Value {
+    // MARK: Values
+
+    func url(_ path: String) -> String {
+        URLSafety.escapeHref(config.basePath + path)
+    }
+
+    func absoluteURL(_ path: String) -> String {
+        config.origin + url(path)
+    }
+
+    func siteValue(language: String) -> Value {
         .record(Record([
-            ("title", .string(config.title)),
-            ("description", .string(config.description)),
+            ("title", strings[language]?["site_title"] ?? .string(config.title)),
+            ("description", strings[language]?["site_description"] ?? .string(config.description)),
             ("base_url", .string(config.baseURL)),
             ("language", .string(config.language)),
-            ("languages", .list(config.languages.map(Value.string))),
+            ("languages", .list(config.languages.map { code in
+                .record(Record([("code", .string(code)), ("name", strings[code]?["language_name"] ?? .string(code)),
+                                ("url", .string(url(config.languagePrefix(code))))]))
+            })),
             ("credits", .list(config.credits.map { credit in
                 .record(Record([("name", .string(credit.name)), ("url", .string(credit.url)),
                                 ("license", .string(credit.license))]))
             })),
-            ("year", .string(listed.compactMap(\.date).max().map { String($0.year) } ?? "")),
+            ("year", .string(plan.articles.compactMap(\.date).max().map { String($0.year) } ?? "")),
+            ("feed_url", .string(url(config.languagePrefix(language) + "atom.xml"))),
+            ("rss_url", .string(url(config.languagePrefix(language) + "rss.xml"))),
+            ("home_url", .string(url(config.languagePrefix(language)))),
         ]))
     }
 
@@ -56,23 +88,50 @@ struct PageRenderer: Sendable {
             guard case .string(let path) = arguments[0] else {
                 throw FunctionFailure("url() needs a site path such as 'assets/style.css', not a \(arguments[0].typeName)")
             }
-            return .string(basePath + path.drop(while: { $0 == "/" }))
+            return .string(URLSafety.escapeHref(basePath + path.drop(while: { $0 == "/" })))
         })
     }
 
-    func summaryValue(of article: Article) -> Value {
-        .record(Record([
+    func scope(language: String, page: Record, extra: [String: Value] = [:]) -> Scope {
+        var variables = extra
+        variables["site"] = siteValue(language: language)
+        variables["page"] = .record(page)
+        variables["i18n"] = .record(strings[language] ?? Record([]))
+        return Scope(variables: variables, functions: functions)
+    }
+
+    func termLinks(_ article: Article, taxonomy: String) -> Value {
+        .list((article.terms[taxonomy] ?? []).map { term in
+            .record(Record([("name", .string(term)),
+                            ("url", .string(url(config.languagePrefix(article.language) + taxonomy + "/" + SitePlan.termSlug(term) + "/")))]))
+        })
+    }
+
+    /// The fields every page of an article shows, on its own page and in lists.
+    func articleFields(_ article: Article) -> [(String, Value)] {
+        var fields: [(String, Value)] = [
             ("title", .string(article.title)),
-            ("url", .string(config.basePath + article.urlPath)),
+            ("url", .string(url(article.urlPath))),
+            ("permalink", .string(absoluteURL(article.urlPath))),
             ("lang", .string(article.language)),
+            ("lang_name", strings[article.language]?["language_name"] ?? .string(article.language)),
             ("date", .string(article.date?.description ?? "")),
             ("date_text", .string(article.date?.text(language: article.language) ?? "")),
             ("summary", .string(article.summary)),
-            ("tags", .list(article.tags.map(Value.string))),
-        ]))
+        ]
+        for taxonomy in config.taxonomies { fields.append((taxonomy, termLinks(article, taxonomy: taxonomy))) }
+        return fields
     }
 
-    func renderArticle(_ article: Article) -> RenderedPage {
+    func link(_ article: Article?) -> Value {
+        guard let article else { return .null }
+        return .record(Record([("title", .string(article.title)), ("url", .string(url(article.urlPath))),
+                               ("lang", .string(article.language))]))
+    }
+
+    // MARK: Articles
+
+    func renderArticle(_ article: Article) -> RenderedArticle {
         let document = Document()
         let body = document.createElement("div")
         var diagnostics: [Diagnostic] = []
@@ -85,41 +144,125 @@ struct PageRenderer: Sendable {
             return resolution.url
         }
         diagnostics += rendered.diagnostics
-        var page = summaryValue(of: article)
-        if case .record(let record) = page {
-            page = .record(record
-                .setting("kind", to: "article")
-                .setting("content", to: .fragment(MarkupFragment(body)))
-                .setting("reading_minutes", to: .number(Self.readingMinutes(rendered.plainText)))
-                .setting("source", to: .string(article.source)))
+        let minutes = Self.readingMinutes(rendered.plainText)
+        let neighbours = plan.neighbours[article.source]
+        var fields = articleFields(article)
+        fields += [
+            ("kind", "article"),
+            ("content", .fragment(MarkupFragment(body))),
+            ("reading_minutes", .number(minutes)),
+            ("source", .string(article.source)),
+            ("toc", .list(rendered.headings.filter { $0.level <= 3 }.map { heading in
+                .record(Record([("level", .number(Double(heading.level))), ("text", .string(heading.text)),
+                                ("id", .string(heading.id))]))
+            })),
+            ("translations", .list((plan.translations[article.source] ?? []).map(link))),
+            ("previous", link(neighbours?.previous ?? nil)),
+            ("next", link(neighbours?.next ?? nil)),
+        ]
+        var page = render(template: article.layout, scope: scope(language: article.language, page: Record(fields)),
+                          in: document, outputPath: article.outputPath, source: article.source)
+        page.diagnostics = diagnostics + page.diagnostics
+        page.copies = copies
+
+        // After the page is written: the summary and the feed's copy of the body.
+        let summary: [MarkupNode]
+        var summaryText = article.summary
+        if article.summary.isEmpty {
+            let cut = SummaryCutter(budget: Self.summaryWords).cut(body, in: document)
+            summary = cut.container.children.compactMap(MarkupNode.capture)
+            summaryText = cut.text
+            document.discard(cut.container)
+        } else {
+            summary = [.text(article.summary)]
         }
-        let scope = Scope(variables: ["site": siteValue, "page": page], functions: functions)
-        var result = render(template: article.layout, scope: scope, in: document, outputPath: article.outputPath,
-                            source: article.source)
+        absolutize(body)
+        let feedHTML = body.children.map { HTMLSerializer().serialize($0) }.joined()
         document.discard(body)
-        result.diagnostics = diagnostics + result.diagnostics
-        result.copies = copies
+        return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
+                               readingMinutes: minutes)
+    }
+
+    /// Makes every site-absolute `href`/`src` absolute with the base URL's origin (for feeds).
+    func absolutize(_ node: Node) {
+        for attribute in node.attributes where (attribute.name == "href" || attribute.name == "src")
+            && attribute.value.hasPrefix("/") && !attribute.value.hasPrefix("//") {
+            node.setAttribute(attribute.name, config.origin + attribute.value)
+        }
+        for child in node.children where child.kind == .element { absolutize(child) }
+    }
+
+    // MARK: Lists
+
+    func renderList(_ list: SitePlan.ListPage, articles: [String: RenderedArticle]) -> RenderedPage {
+        let document = Document()
+        var holders: [Node] = []
+        let items: [Value] = list.articles.compactMap { source in
+            guard let article = plan.bySource[source] else { return nil }
+            var fields = articleFields(article)
+            if let rendered = articles[source] {
+                let holder = document.createElement("div")
+                for node in rendered.summary { holder.append(document.instantiate(node)) }
+                holders.append(holder)
+                fields += [("summary", .string(rendered.summaryText)), ("summary_html", .fragment(MarkupFragment(holder))),
+                           ("reading_minutes", .number(rendered.readingMinutes))]
+            }
+            return .record(Record(fields))
+        }
+        let title: String
+        switch list.kind {
+        case .index: title = strings[list.language]?["site_title"]?.text() ?? config.title
+        case .term: title = list.term ?? ""
+        }
+        let pager = Record([
+            ("number", .number(Double(list.number))), ("count", .number(Double(list.count))),
+            ("previous", list.number > 1 ? .string(url(list.urlPaths[list.number - 2])) : .null),
+            ("next", list.number < list.count ? .string(url(list.urlPaths[list.number])) : .null),
+        ])
+        let page = Record([
+            ("kind", .string(list.kind.rawValue)), ("title", .string(title)), ("lang", .string(list.language)),
+            ("summary", .string(list.kind == .index ? (strings[list.language]?["site_description"]?.text() ?? config.description) : "")),
+            ("url", .string(url(list.urlPath))), ("taxonomy", list.taxonomy.map(Value.string) ?? .null),
+            ("term", list.term.map(Value.string) ?? .null), ("source", .string("templates/\(list.kind.template)")),
+        ])
+        let result = render(template: list.kind.template,
+                            scope: scope(language: list.language, page: page,
+                                         extra: ["pages": .list(items), "pager": .record(pager)]),
+                            in: document, outputPath: list.urlPath + "index.html", source: "templates/\(list.kind.template)")
+        for holder in holders { document.discard(holder) }
         return result
     }
 
-    func renderIndex() -> RenderedPage {
+    func renderTerms(_ terms: SitePlan.TermsPage) -> RenderedPage {
         let document = Document()
-        let page: Value = .record(Record([
-            ("kind", "index"), ("title", .string(config.title)), ("lang", .string(config.language)),
-            ("date", ""), ("date_text", ""), ("summary", .string(config.description)), ("tags", []),
-            ("url", .string(config.basePath)), ("source", "templates/index.html"),
-        ]))
-        let scope = Scope(variables: ["site": siteValue, "page": page, "pages": .list(listed.map(summaryValue))],
-                          functions: functions)
-        return render(template: "index.html", scope: scope, in: document, outputPath: "index.html",
-                      source: "templates/index.html")
+        let page = Record([
+            ("kind", "terms"), ("title", strings[terms.language]?[terms.taxonomy] ?? .string(terms.taxonomy)),
+            ("lang", .string(terms.language)), ("summary", ""), ("url", .string(url(terms.urlPath))),
+            ("taxonomy", .string(terms.taxonomy)), ("source", "templates/terms.html"),
+        ])
+        let list: Value = .list(terms.terms.map { term in
+            .record(Record([("name", .string(term.term)), ("url", .string(url(term.urlPath))),
+                            ("count", .number(Double(term.count)))]))
+        })
+        return render(template: "terms.html", scope: scope(language: terms.language, page: page, extra: ["terms": list]),
+                      in: document, outputPath: terms.urlPath + "index.html", source: "templates/terms.html")
+    }
+
+    func renderNotFound() -> RenderedPage {
+        let document = Document()
+        let page = Record([
+            ("kind", "404"), ("title", strings[config.language]?["not_found"] ?? "Page not found"),
+            ("lang", .string(config.language)), ("summary", ""), ("url", .string(url("404.html"))),
+            ("source", "templates/404.html"),
+        ])
+        return render(template: "404.html", scope: scope(language: config.language, page: page), in: document,
+                      outputPath: "404.html", source: "templates/404.html")
     }
 
     private func render(template: String, scope: Scope, in document: Document, outputPath: String,
                         source: String) -> RenderedPage {
         let (root, diagnostics) = templates.render(template, scope: scope, in: document)
-        var page = RenderedPage(outputPath: outputPath, source: source, html: [], diagnostics: diagnostics,
-                                copies: [], links: [], ids: [])
+        var page = RenderedPage(outputPath: outputPath, source: source, html: [], diagnostics: diagnostics)
         guard let root else { return page }
         document.root = root
         Self.collect(root, links: &page.links, ids: &page.ids)
@@ -139,23 +282,21 @@ struct PageRenderer: Sendable {
     }
 
     /// Minutes to read `text`: Latin-script words at `wordsPerMinute` plus CJK characters at
-    /// `cjkCharactersPerMinute`, rounded up, at least 1.
+    /// `cjkCharactersPerMinute` (counted separately, so a mixed page is not timed as all-CJK),
+    /// rounded up, at least 1.
     static func readingMinutes(_ text: String) -> Double {
-        var words = 0
-        var cjk = 0
-        var inWord = false
-        for character in text {
-            if character.displayWidth == 2 && character.isLetter {
-                cjk += 1
-                inWord = false
-            } else if character.isLetter || character.isNumber {
-                if !inWord { words += 1 }
-                inWord = true
-            } else {
-                inWord = false
-            }
-        }
-        let minutes = Double(words) / wordsPerMinute + Double(cjk) / cjkCharactersPerMinute
+        let count = TextMeasure(text)
+        let minutes = Double(count.words) / wordsPerMinute + Double(count.cjkCharacters) / cjkCharactersPerMinute
         return max(1, minutes.rounded(.up))
+    }
+}
+
+extension SitePlan.ListPage.Kind {
+    /// The template that renders this kind of list.
+    var template: String {
+        switch self {
+        case .index: return "index.html"
+        case .term: return "term.html"
+        }
     }
 }

@@ -1,6 +1,7 @@
 import DOM
 import Diagnostics
 import Dispatch
+import Formulas
 import Foundation
 import Tables
 import Templates
@@ -15,12 +16,26 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// Write the output (false: build and validate in memory only).
     public var write: Bool
+    /// "Now", for leaving out future-dated articles: `SOURCE_DATE_EPOCH` (seconds since 1970)
+    /// when set, else the clock.
+    public var now: Date
+    /// Pages rendered at once; nil for one per core. The output does not depend on it.
+    public var jobs: Int?
 
-    public init(siteDirectory: URL, outputDirectory: URL? = nil, drafts: Bool = false, write: Bool = true) {
+    public init(siteDirectory: URL, outputDirectory: URL? = nil, drafts: Bool = false, write: Bool = true,
+                now: Date? = nil, jobs: Int? = nil) {
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory
         self.drafts = drafts
         self.write = write
+        self.now = now ?? Self.sourceDateEpoch ?? Date()
+        self.jobs = jobs
+    }
+
+    /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) as a date, when set and valid.
+    static var sourceDateEpoch: Date? {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
     }
 }
 
@@ -82,32 +97,65 @@ public enum SiteBuilder {
         }
         endPhase("compute")
 
-        // Render: every article and the index, in parallel.
+        // Render: articles in parallel, then the pages that list them, feeds and the sitemap.
         var pages: [RenderedPage] = []
+        var generated: [String: [UInt8]] = [:]
+        var plan: SitePlan?
         if let config = loaded.config, let templates = loaded.templates {
-            let listed = loaded.articles.filter { options.drafts || !$0.draft }
-                .sorted { a, b in
-                    if a.date != b.date { return (a.date ?? Day("0001-01-01")!) > (b.date ?? Day("0001-01-01")!) }
-                    if a.title != b.title { return a.title < b.title }
-                    return a.source < b.source
-                }
-            for article in listed where !templates.contains(article.layout) {
+            let calendar = SiteCalendar(timezone: config.timezone)
+            let sitePlan = SitePlan.make(loaded.articles, config: config, today: calendar.day(containing: options.now),
+                                         includeDrafts: options.drafts)
+            plan = sitePlan
+            for article in sitePlan.articles where !templates.contains(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
+            }
+            var needed = ["index.html": "the front page"]
+            if sitePlan.lists.contains(where: { $0.kind == .term }) { needed["term.html"] = "the page of each taxonomy term" }
+            if !sitePlan.termsPages.isEmpty { needed["terms.html"] = "the list of a taxonomy's terms" }
+            for (name, role) in needed.sorted(by: { $0.key < $1.key }) where !templates.contains(name) {
+                report.diagnostics.append(.error("templates/\(name) is missing: it renders \(role)", at: SourceLocation(file: "templates")))
             }
             let links = ContentLinks(articleURLs: Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.source, $0.urlPath) }),
                                      contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
-            let renderer = PageRenderer(config: config, templates: templates, links: links, listed: listed)
-            let renderable = listed.filter { templates.contains($0.layout) }
-            pages = renderInParallel(count: renderable.count + 1) { index in
-                index < renderable.count ? renderer.renderArticle(renderable[index]) : renderer.renderIndex()
+            let renderer = PageRenderer(config: config, templates: templates, links: links, plan: sitePlan,
+                                        calendar: calendar, strings: loaded.strings)
+            let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
+            let jobs = options.jobs
+            let articles = renderInParallel(count: renderable.count, jobs: jobs) { renderer.renderArticle(renderable[$0]) }
+            let bySource = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), articles))
+            let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
+            let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
+            let notFound = templates.contains("404.html") ? 1 : 0
+            let others = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index in
+                if index < lists.count { return renderer.renderList(lists[index], articles: bySource) }
+                if index < lists.count + terms.count { return renderer.renderTerms(terms[index - lists.count]) }
+                return renderer.renderNotFound()
             }
+            pages = articles.map(\.page) + others
             report.articles = renderable.count
             report.pages = pages.count
             for page in pages { report.diagnostics += page.diagnostics }
-            if !templates.contains("index.html") {
-                report.diagnostics.append(.error("templates/index.html is missing: it renders the site's front page",
-                                                 at: SourceLocation(file: "templates")))
+
+            let feeds = FeedWriter(config: config, calendar: calendar)
+            for language in config.languages {
+                let entries = (sitePlan.byLanguage[language] ?? []).compactMap { article -> FeedWriter.Entry? in
+                    bySource[article.source].map { FeedWriter.Entry(article: article, rendered: $0,
+                                                                    permalink: renderer.absoluteURL(article.urlPath)) }
+                }
+                let prefix = config.languagePrefix(language)
+                let home = renderer.absoluteURL(prefix)
+                generated[prefix + "atom.xml"] = feeds.atom(language: language, entries: entries,
+                                                            selfURL: renderer.absoluteURL(prefix + "atom.xml"), homeURL: home)
+                generated[prefix + "rss.xml"] = feeds.rss(language: language, entries: entries,
+                                                          selfURL: renderer.absoluteURL(prefix + "rss.xml"), homeURL: home)
             }
+            var sitemap: [SitemapWriter.Entry] = []
+            for page in pages where page.outputPath != "404.html" && !page.html.isEmpty {
+                let path = page.outputPath.hasSuffix("index.html") ? String(page.outputPath.dropLast("index.html".count)) : page.outputPath
+                sitemap.append(SitemapWriter.Entry(location: renderer.absoluteURL(path), lastModified: sitePlan.bySource[page.source]?.date))
+            }
+            generated["sitemap.xml"] = SitemapWriter().sitemap(sitemap)
+            generated["robots.txt"] = SitemapWriter().robots(sitemapURL: renderer.absoluteURL("sitemap.xml"))
         }
         endPhase("render")
 
@@ -115,6 +163,7 @@ public enum SiteBuilder {
         var outputs: [String: [UInt8]] = [:]
         for page in pages where !page.html.isEmpty { outputs[page.outputPath] = page.html }
         for (path, bytes) in loaded.assets { outputs[path] = bytes }
+        for (path, bytes) in generated { outputs[path] = bytes }
         var copies = Set<String>()
         for page in pages { copies.formUnion(page.copies) }
         for source in copies.sorted() {
@@ -127,13 +176,14 @@ public enum SiteBuilder {
         }
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
-            let expected = Set(outputs.keys).union(loaded.articles.map(\.outputPath))
+            let expected = Set(outputs.keys).union((plan?.articles ?? []).map(\.outputPath))
             report.diagnostics += validateLinks(pages, expected: expected, basePath: config.basePath)
         }
         endPhase("validate")
 
-        // Write: only when the whole build is clean.
-        report.diagnostics.sort()
+        // Write: only when the whole build is clean. A template error repeats on every page
+        // that uses the template: report each distinct diagnostic once.
+        report.diagnostics = Array(Set(report.diagnostics)).sorted()
         if !report.failed && options.write {
             do {
                 report.write = try OutputWriter(directory: output).write(outputs)
@@ -165,6 +215,8 @@ public enum SiteBuilder {
         var tables: [(String, [UInt8])] = []
         var assets: [String: [UInt8]] = [:]
         var contentFiles: [String] = []
+        /// Interface strings per language (templates/i18n/LANG.yaml), gaps filled from the default.
+        var strings: [String: Record] = [:]
     }
 
     static func load(_ files: ProjectFiles, options: BuildOptions, into report: inout BuildReport) -> Loaded {
@@ -208,20 +260,64 @@ public enum SiteBuilder {
                 if let bytes = collect({ () throws(DiagnosticError) in try files.bytes(path) }) {
                     loaded.assets[String(path.dropFirst("templates/".count))] = bytes
                 }
+            } else if path.hasPrefix("templates/i18n/"), path.hasSuffix(".yaml") {
+                continue
             } else if path.hasSuffix(".html") {
                 sources[String(path.dropFirst("templates/".count))] = collect { () throws(DiagnosticError) in try files.text(path) }
             }
         }
         report.templates = sources.count
+        if let config = loaded.config {
+            loaded.strings = loadStrings(files, config: config, into: &report)
+        }
         loaded.templates = collect { () throws(DiagnosticError) in try TemplateSet.compile(sources.compactMapValues { $0 }) }
         return loaded
     }
 
-    /// Renders `count` pages on all cores; results come back in index order.
-    static func renderInParallel(count: Int, _ render: @Sendable (Int) -> RenderedPage) -> [RenderedPage] {
-        let results = ResultSlots<RenderedPage>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.set(index, render(index))
+    /// Reads `templates/i18n/LANG.yaml` for each language (a mapping of names to strings);
+    /// a key missing in one language takes the default language's string.
+    static func loadStrings(_ files: ProjectFiles, config: SiteConfig, into report: inout BuildReport) -> [String: Record] {
+        var tables: [String: [(String, String)]] = [:]
+        for language in config.languages {
+            let path = "templates/i18n/\(language).yaml"
+            guard files.exists(path) else { continue }
+            do {
+                let reader = YAMLReader(file: path, firstLine: 1)
+                let root = try reader.parse(try files.text(path))
+                var diagnostics: [Diagnostic] = []
+                var pairs: [(String, String)] = []
+                for (key, value, _) in reader.fields(of: root, diagnostics: &diagnostics) {
+                    if let text = reader.string(value, key: key, diagnostics: &diagnostics) { pairs.append((key, text)) }
+                }
+                report.diagnostics += diagnostics
+                tables[language] = pairs
+            } catch {
+                report.diagnostics += error.diagnostics
+            }
+        }
+        let fallback = tables[config.language] ?? []
+        var strings: [String: Record] = [:]
+        for language in config.languages {
+            var pairs = tables[language] ?? []
+            let keys = Set(pairs.map(\.0))
+            pairs += fallback.filter { !keys.contains($0.0) }
+            strings[language] = Record(pairs.map { ($0.0, Value.string($0.1)) })
+        }
+        return strings
+    }
+
+    /// Renders `count` pages on `jobs` threads (all cores when nil); results come back in index
+    /// order whatever the thread count.
+    static func renderInParallel<T: Sendable>(count: Int, jobs: Int?, _ render: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let results = ResultSlots<T>(count: count)
+        let workers = max(1, min(count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < count {
+                results.set(index, render(index))
+                index += workers
+            }
         }
         return results.values
     }

@@ -29,15 +29,19 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the site (default: SITE/public).")
     var output: String?
 
-    @Flag(help: "Include articles marked `draft: true`.")
+    @Flag(help: "Include drafts and future-dated articles.")
     var drafts = false
+
+    @Option(help: "Pages to render at once (default: one per core).")
+    var jobs: Int?
 
     func run() throws {
         let siteURL = URL(fileURLWithPath: site)
         let report = SiteBuilder.build(BuildOptions(
             siteDirectory: siteURL,
             outputDirectory: output.map { URL(fileURLWithPath: $0) },
-            drafts: drafts))
+            drafts: drafts,
+            jobs: jobs))
         let root = siteURL.standardizedFileURL
         let renderer = DiagnosticRenderer { path in
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
@@ -59,7 +63,7 @@ struct Build: ParsableCommand {
             lines.append("build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing written")
         } else {
             let target = report.outputDirectory?.path ?? "public"
-            lines.append("built \(report.pages) pages (\(report.articles) articles + index) into \(target)")
+            lines.append("built \(report.pages) pages (\(report.articles) articles, \(report.pages - report.articles) lists and others) into \(target)")
         }
         lines.append("  tables    \(report.tables) (\(report.tableRows) rows)")
         lines.append("  templates \(report.templates)")

@@ -56,6 +56,7 @@ typealias SourceLocation = Diagnostics.SourceLocation
     @Test func softBreakBetweenCJKCharactersIsDropped() {
         #expect(renderHTML("大型模型的\n訓練成本\nis high\n").html == "<p>大型模型的訓練成本\nis high</p>\n")
         #expect(renderHTML("用了\n6144 顆\n*晶片*\n").html == "<p>用了\n6144 顆<em>晶片</em></p>\n")
+        #expect(renderHTML("大腦。\n2023 年（\nGPT-4\n）\n").html == "<p>大腦。2023 年（GPT-4）</p>\n")
     }
 
     @Test func dangerousURLsAreEmptiedAndImagesOfSafeTypesKept() {

@@ -59,10 +59,12 @@ func makeExampleSite() throws -> Fixture {
         let site = try makeExampleSite()
         let report = site.build()
         #expect(report.diagnostics == [])
-        #expect(report.pages == 4)
+        #expect(report.pages == 7)
         #expect(site.files(under: "public") == [
-            "assets/site.css", "data/models.csv", "index.html", "posts/chart.png",
-            "posts/methods/index.html", "posts/palm/index.html", "zh-hant/posts/palm/index.html",
+            "assets/site.css", "atom.xml", "data/models.csv", "index.html", "posts/chart.png",
+            "posts/methods/index.html", "posts/palm/index.html", "robots.txt", "rss.xml", "sitemap.xml",
+            "tags/compute/index.html", "tags/index.html", "zh-hant/atom.xml", "zh-hant/index.html",
+            "zh-hant/posts/palm/index.html", "zh-hant/rss.xml",
         ])
     }
 
@@ -73,7 +75,20 @@ func makeExampleSite() throws -> Fixture {
 <!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Compute notes</title><link rel="stylesheet" href="/reports/assets/site.css"></head>
-<body><nav><a href="/reports/">Compute notes</a></nav><ul><li><a href="/reports/posts/methods/">Methods</a> <span></span></li><li><a href="/reports/posts/palm/">PaLM's compute</a> <span>Chip-hours &amp; FLOP.</span></li><li><a href="/reports/zh-hant/posts/palm/">PaLM 的算力</a> <span></span></li></ul></body>
+<body><nav><a href="/reports/">Compute notes</a></nav><ul><li><a href="/reports/posts/methods/">Methods</a> <span>Kaplan et al. (2020) give C ≈ 6·N·D.</span></li><li><a href="/reports/posts/palm/">PaLM's compute</a> <span>Chip-hours &amp; FLOP.</span></li></ul></body>
+</html>
+"""# + "\n")
+    }
+
+    /// The index of a language lists its articles and those with no translation in it.
+    @Test func languageIndexAddsUntranslatedArticles() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        #expect(site.read("public/zh-hant/index.html") == #"""
+<!DOCTYPE html>
+<html lang="zh-Hant">
+<head><meta charset="utf-8"><title>Compute notes</title><link rel="stylesheet" href="/reports/assets/site.css"></head>
+<body><nav><a href="/reports/">Compute notes</a></nav><ul><li><a href="/reports/posts/methods/">Methods</a> <span>Kaplan et al. (2020) give C ≈ 6·N·D.</span></li><li><a href="/reports/zh-hant/posts/palm/">PaLM 的算力</a> <span>PaLM 用了 6144 顆晶片。</span></li></ul></body>
 </html>
 """# + "\n")
     }
@@ -127,8 +142,8 @@ func makeExampleSite() throws -> Fixture {
         let first = site.build()
         let before = site.snapshot("public")
         let second = site.build()
-        #expect(first.write == WriteSummary(written: 7, unchanged: 0, removed: 0))
-        #expect(second.write == WriteSummary(written: 0, unchanged: 7, removed: 0))
+        #expect(first.write == WriteSummary(written: 16, unchanged: 0, removed: 0))
+        #expect(second.write == WriteSummary(written: 0, unchanged: 16, removed: 0))
         #expect(site.snapshot("public") == before)
     }
 
@@ -137,14 +152,15 @@ func makeExampleSite() throws -> Fixture {
         _ = site.build()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/palm.zh-Hant.md"))
         let report = site.build()
-        #expect(report.write == WriteSummary(written: 1, unchanged: 5, removed: 1))
+        // The Chinese index, both Chinese feeds and the sitemap change; the page goes.
+        #expect(report.write == WriteSummary(written: 4, unchanged: 11, removed: 1))
         #expect(!site.files(under: "public").contains("zh-hant/posts/palm/index.html"))
     }
 
     @Test func draftsAreLeftOutUnlessAsked() throws {
         let site = try makeExampleSite()
         try site.write("content/posts/later.md", "---\ntitle: Later\ndraft: true\n---\nSoon.\n")
-        #expect(site.build().pages == 4)
-        #expect(site.build(output: "with-drafts", drafts: true).pages == 5)
+        #expect(site.build().pages == 7)
+        #expect(site.build(output: "with-drafts", drafts: true).pages == 8)
     }
 }

@@ -89,6 +89,14 @@ let minimalTheme = """
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
 <ul r:fill="main"><li r:each="p in pages"><a r:href="p.url" r:text="p.title">x</a> <span r:text="p.summary">s</span></li></ul>
 </html>
+-- templates/term.html --
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
+<ul r:fill="main"><li r:each="p in pages"><a r:href="p.url" r:text="p.title">x</a></li></ul>
+</html>
+-- templates/terms.html --
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
+<ul r:fill="main"><li r:each="t in terms"><a r:href="t.url" r:text="t.name">x</a> <span r:text="t.count">1</span></li></ul>
+</html>
 -- templates/assets/site.css --
 body { margin: 0 }
 """

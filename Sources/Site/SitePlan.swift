@@ -1,0 +1,132 @@
+import Foundation
+import Markup
+
+/// Which pages a build makes, decided from the loaded articles before anything is rendered:
+/// the articles listed per language (newest first), translations, previous/next links,
+/// taxonomy terms and paginated list pages.
+///
+/// Order of articles on lists and feeds: date, newest first; articles of the same date by
+/// title (Unicode scalar order), then by source path; undated articles last.
+struct SitePlan: Sendable {
+    /// A paginated list page: the index of a language, or the page of one taxonomy term.
+    struct ListPage: Sendable {
+        enum Kind: String, Sendable { case index, term }
+        var kind: Kind
+        var language: String
+        /// For a term page: taxonomy and term as written.
+        var taxonomy: String?
+        var term: String?
+        /// Source paths of the articles on this page, in order.
+        var articles: [String]
+        /// 1-based page number and page count.
+        var number: Int
+        var count: Int
+        /// The path below the base path of page `n` of this list.
+        var urlPaths: [String]
+        var urlPath: String { urlPaths[number - 1] }
+    }
+
+    /// The terms index of one taxonomy in one language (`/tags/`).
+    struct TermsPage: Sendable {
+        var language: String
+        var taxonomy: String
+        /// (term, path below the base path, number of articles), most articles first, then by name.
+        var terms: [(term: String, urlPath: String, count: Int)]
+        var urlPath: String
+    }
+
+    var articles: [Article]
+    /// Source path → article.
+    var bySource: [String: Article]
+    /// Language → its articles, newest first.
+    var byLanguage: [String: [Article]]
+    /// Source path → the other articles with its translation key.
+    var translations: [String: [Article]]
+    /// Source path → (older, newer) neighbour in its language's list.
+    var neighbours: [String: (previous: Article?, next: Article?)]
+    var lists: [ListPage]
+    var termsPages: [TermsPage]
+
+    /// - Parameters:
+    ///   - articles: All loaded articles.
+    ///   - today: Articles dated after this day are left out unless `includeDrafts`.
+    static func make(_ all: [Article], config: SiteConfig, today: Day, includeDrafts: Bool) -> SitePlan {
+        let articles = all.filter { includeDrafts || (!$0.draft && ($0.date.map { $0 <= today } ?? true)) }
+            .sorted(by: isListedBefore)
+        var plan = SitePlan(articles: articles, bySource: [:], byLanguage: [:], translations: [:], neighbours: [:],
+                            lists: [], termsPages: [])
+        for article in articles {
+            plan.bySource[article.source] = article
+            plan.byLanguage[article.language, default: []].append(article)
+        }
+        let groups = Dictionary(grouping: articles, by: \.translationKey)
+        for article in articles {
+            plan.translations[article.source] = (groups[article.translationKey] ?? [])
+                .filter { $0.source != article.source }
+                .sorted { config.languages.firstIndex(of: $0.language) ?? 0 < config.languages.firstIndex(of: $1.language) ?? 0 }
+        }
+        for language in config.languages {
+            let list = plan.byLanguage[language] ?? []
+            for (index, article) in list.enumerated() {
+                plan.neighbours[article.source] = (index + 1 < list.count ? list[index + 1] : nil,
+                                                   index > 0 ? list[index - 1] : nil)
+            }
+            // The index of a language lists its articles and those with no translation in it.
+            let shown = articles.filter { article in
+                article.language == language
+                    || !(groups[article.translationKey] ?? []).contains { $0.language == language }
+            }
+            let prefix = config.languagePrefix(language)
+            plan.lists += paginate(shown.map(\.source), kind: .index, language: language, taxonomy: nil, term: nil,
+                                   base: prefix, perPage: config.paginate)
+            for taxonomy in config.taxonomies {
+                var byTerm: [String: [String]] = [:]
+                for article in list {
+                    for term in Set(article.terms[taxonomy] ?? []) { byTerm[term, default: []].append(article.source) }
+                }
+                guard !byTerm.isEmpty else { continue }
+                var terms: [(String, String, Int)] = []
+                for term in byTerm.keys.sorted() {
+                    let base = prefix + taxonomy + "/" + termSlug(term) + "/"
+                    plan.lists += paginate(byTerm[term]!, kind: .term, language: language, taxonomy: taxonomy, term: term,
+                                           base: base, perPage: config.paginate)
+                    terms.append((term, base, byTerm[term]!.count))
+                }
+                terms.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+                plan.termsPages.append(TermsPage(language: language, taxonomy: taxonomy, terms: terms,
+                                                 urlPath: prefix + taxonomy + "/"))
+            }
+        }
+        return plan
+    }
+
+    /// The listing order: newest first; same day by title, then source path; undated last.
+    static func isListedBefore(_ a: Article, _ b: Article) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: break
+        }
+        if a.title != b.title { return a.title.unicodeScalars.lexicographicallyPrecedes(b.title.unicodeScalars) }
+        return a.source < b.source
+    }
+
+    /// A term's URL segment: its slug, CJK kept; `term` when the name has no letters or digits.
+    static func termSlug(_ term: String) -> String {
+        let slug = term.precomposedStringWithCanonicalMapping.slug
+        return slug.isEmpty ? "term" : slug
+    }
+
+    /// Pages of `perPage` articles: `base`, then `base/page/2/`, …; one empty page for an empty list.
+    static func paginate(_ sources: [String], kind: ListPage.Kind, language: String, taxonomy: String?, term: String?,
+                         base: String, perPage: Int) -> [ListPage] {
+        let count = max(1, (sources.count + perPage - 1) / perPage)
+        let paths = (1...count).map { $0 == 1 ? base : base + "page/\($0)/" }
+        return (1...count).map { number in
+            let slice = Array(sources.dropFirst((number - 1) * perPage).prefix(perPage))
+            return ListPage(kind: kind, language: language, taxonomy: taxonomy, term: term, articles: slice,
+                            number: number, count: count, urlPaths: paths)
+        }
+    }
+}

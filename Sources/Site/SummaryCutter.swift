@@ -1,0 +1,125 @@
+import DOM
+import Diagnostics
+
+/// Counts of the words and CJK characters in a text (DESIGN.md §8, issue 6: a mixed page is
+/// counted per script, not as all-CJK).
+struct TextMeasure {
+    /// Runs of letters or digits outside CJK.
+    var words = 0
+    /// East Asian wide letters (ideographs, kana, Hangul), each counted.
+    var cjkCharacters = 0
+
+    init(_ text: String) {
+        var inWord = false
+        for character in text {
+            if character.isCJKLetter {
+                cjkCharacters += 1
+                inWord = false
+            } else if character.isLetter || character.isNumber {
+                if !inWord { words += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+    }
+}
+
+extension Character {
+    var isCJKLetter: Bool { displayWidth == 2 && isLetter }
+}
+
+/// Cuts the start of an article into a summary on the DOM: whole blocks are copied while the
+/// budget lasts; the block that exceeds it is cut at a word boundary (Latin) or a character
+/// boundary (CJK) and ends with "…". Elements are copied, so every one is closed; headings,
+/// tables, code, figures and lists are skipped.
+struct SummaryCutter {
+    /// In Latin words; a CJK character counts `wordsPerCJKCharacter`.
+    var budget: Double
+    /// A CJK character takes as long to read as this many words (238 wpm ÷ 400 cpm).
+    static let wordsPerCJKCharacter = 238.0 / 400.0
+
+    static let skipped: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "figure", "ul", "ol",
+                                       "hr", "aside", "details"]
+
+    /// Returns a new, unattached `div` of `document` holding the summary, and its text.
+    func cut(_ body: Node, in document: Document) -> (container: Node, text: String) {
+        let container = document.createElement("div")
+        var remaining = budget
+        var text = ""
+        for block in body.children where block.kind == .element && !Self.skipped.contains(block.name) {
+            guard remaining > 0 else { break }
+            if let copy = copy(block, remaining: &remaining, text: &text, in: document) {
+                container.append(copy)
+                text += " "
+            }
+        }
+        // The plain text goes into meta descriptions and feeds: one space between words.
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return (container, collapsed)
+    }
+
+    private func copy(_ node: Node, remaining: inout Double, text: inout String, in document: Document) -> Node? {
+        switch node.kind {
+        case .text:
+            let (kept, cost, truncated) = take(node.text, budget: remaining)
+            remaining -= cost
+            if truncated { remaining = 0 }
+            text += kept + (truncated ? "…" : "")
+            return document.createText(kept + (truncated ? "…" : ""))
+        case .element:
+            let element = document.createElement(node.name)
+            for attribute in node.attributes where attribute.name != "id" {
+                element.setAttribute(attribute.name, attribute.value)
+            }
+            for child in node.children {
+                guard remaining > 0 else { break }
+                if let copied = copy(child, remaining: &remaining, text: &text, in: document) { element.append(copied) }
+            }
+            return element
+        default:
+            return nil
+        }
+    }
+
+    /// The longest start of `text` that fits `budget`, cut after a whole word or a CJK
+    /// character, with its cost; `truncated` when something was left out.
+    private func take(_ text: String, budget: Double) -> (String, Double, Bool) {
+        var cost = 0.0
+        var inWord = false
+        var lastSafe = text.startIndex  // end of the last whole word or CJK character
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isCJKLetter {
+                if cost + Self.wordsPerCJKCharacter > budget { return (String(text[..<lastSafe]).trimmedEnd, cost, true) }
+                cost += Self.wordsPerCJKCharacter
+                inWord = false
+                index = text.index(after: index)
+                lastSafe = index
+                continue
+            }
+            if character.isLetter || character.isNumber {
+                if !inWord {
+                    if cost + 1 > budget { return (String(text[..<lastSafe]).trimmedEnd, cost, true) }
+                    cost += 1
+                }
+                inWord = true
+            } else {
+                inWord = false
+                lastSafe = index
+            }
+            index = text.index(after: index)
+            if !inWord { lastSafe = index }
+        }
+        return (text, cost, false)
+    }
+}
+
+private extension String {
+    var trimmedEnd: String {
+        var copy = self
+        while let last = copy.last, last.isWhitespace || last == "," || last == "，" || last == "、" { copy.removeLast() }
+        return copy
+    }
+}
