@@ -313,6 +313,46 @@ extension Document {
         return Document(taking: pointer)
     }
 
+    /// Validates an XML text against an XML Schema (XSD 1.0) with libxml2's xmlschemas.
+    ///
+    /// - Parameters:
+    ///   - text: The document to validate.
+    ///   - schema: The XSD's text.
+    ///   - file: Name used in diagnostics.
+    /// - Returns: One diagnostic per schema violation (line and libxml2's message), or a single
+    ///   diagnostic when the text is not well-formed; `[]` when valid.
+    public static func validate(_ text: String, schema: String, file: String) -> [Diagnostic] {
+        let schemaBytes = Array(schema.utf8)
+        let (parsedSchema, _) = withCollectedErrors { () -> xmlSchemaPtr? in
+            schemaBytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    guard let context = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
+                    defer { xmlSchemaFreeParserCtxt(context) }
+                    return xmlSchemaParse(context)
+                }
+            }
+        }
+        guard let parsedSchema else {
+            return [.error("the XML schema for \(file) does not parse", at: SourceLocation(file: file))]
+        }
+        defer { xmlSchemaFree(parsedSchema) }
+        let document: Document
+        do {
+            document = try parseXML(text, file: file)
+        } catch {
+            return error.diagnostics
+        }
+        let (_, collector) = withCollectedErrors { () -> Int32 in
+            guard let context = xmlSchemaNewValidCtxt(parsedSchema) else { return -1 }
+            defer { xmlSchemaFreeValidCtxt(context) }
+            return xmlSchemaValidateDoc(context, document.pointer)
+        }
+        return collector.errors.map { error in
+            .error("does not match its XML schema: " + error.message.trimmingWhitespace(),
+                   at: SourceLocation(file: file, line: error.line))
+        }
+    }
+
     /// Parses HTML leniently with libxml2's HTML parser, reporting nothing. Reckon never uses
     /// this on content; it exists to normalize reference HTML in conformance tests.
     public static func parseHTMLLeniently(_ text: String) -> Document? {

@@ -20,11 +20,15 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// Drop a soft line break between two East Asian wide characters (CJK prose is written
     /// without spaces, so a wrapped source line must not put one in).
     public var joinEastAsianLines: Bool
+    /// Ids the page already uses (the templates'), which heading ids must avoid.
+    public var reservedIDs: Set<String>
 
-    public init(headingIDs: Bool = true, pipeTables: Bool = true, joinEastAsianLines: Bool = true) {
+    public init(headingIDs: Bool = true, pipeTables: Bool = true, joinEastAsianLines: Bool = true,
+                reservedIDs: Set<String> = []) {
         self.headingIDs = headingIDs
         self.pipeTables = pipeTables
         self.joinEastAsianLines = joinEastAsianLines
+        self.reservedIDs = reservedIDs
     }
 
     /// Plain CommonMark, as cmark's own renderer does it (for conformance tests).
@@ -114,6 +118,7 @@ public struct MarkdownRenderer {
         var walk = Walk(options: options, document: document, file: file,
                         lines: source.sourceLines, lineOffset: firstLine - 1, resolveLink: resolveLink)
         walk.hooks = hooks
+        walk.ids = IDAllocator(reserved: options.reservedIDs)
         let root = Self.parse(source)
         defer { cmark_node_free(root) }
         walk.walk(root, into: parent, cellOrigin: SourceLocation?.none)

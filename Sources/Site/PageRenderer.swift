@@ -41,6 +41,8 @@ struct PageRenderer: Sendable {
     let calendar: SiteCalendar
     /// Interface strings per language, the default language's filling gaps (templates/i18n).
     let strings: [String: Record]
+    /// Markdown options for articles (heading ids avoid the templates' ids).
+    let markdown: MarkdownOptions
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
     /// Source: Brysbaert (2019), "How many words do we read per minute?", Journal of Memory and
@@ -136,7 +138,7 @@ struct PageRenderer: Sendable {
         let body = document.createElement("div")
         var diagnostics: [Diagnostic] = []
         var copies: [String] = []
-        let rendered = MarkdownRenderer().render(article.body, file: article.source, firstLine: article.bodyFirstLine,
+        let rendered = MarkdownRenderer(options: markdown).render(article.body, file: article.source, firstLine: article.bodyFirstLine,
                                                  into: body, of: document) { destination, _, location in
             let resolution = links.resolve(destination, from: article, at: location)
             if let diagnostic = resolution.diagnostic { diagnostics.append(diagnostic) }
@@ -265,20 +267,12 @@ struct PageRenderer: Sendable {
         var page = RenderedPage(outputPath: outputPath, source: source, html: [], diagnostics: diagnostics)
         guard let root else { return page }
         document.root = root
-        Self.collect(root, links: &page.links, ids: &page.ids)
+        let checks = PageChecks(root: root, outputPath: outputPath, source: source)
+        page.links = checks.links
+        page.ids = checks.ids
+        page.diagnostics += checks.diagnostics
         page.html = Array(HTMLSerializer().serialize(document).utf8)
         return page
-    }
-
-    private static func collect(_ node: Node, links: inout [String], ids: inout Set<String>) {
-        for attribute in node.attributes {
-            switch attribute.name {
-            case "href", "src": links.append(attribute.value)
-            case "id": ids.insert(attribute.value)
-            default: break
-            }
-        }
-        for child in node.children where child.kind == .element { collect(child, links: &links, ids: &ids) }
     }
 
     /// Minutes to read `text`: Latin-script words at `wordsPerMinute` plus CJK characters at

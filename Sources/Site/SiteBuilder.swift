@@ -3,6 +3,7 @@ import Diagnostics
 import Dispatch
 import Formulas
 import Foundation
+import Markup
 import Tables
 import Templates
 
@@ -21,9 +22,13 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Pages rendered at once; nil for one per core. The output does not depend on it.
     public var jobs: Int?
+    /// Report broken internal links and fragments as warnings, not errors (`--warn`, for
+    /// working on drafts).
+    public var linkWarnings = false
 
     public init(siteDirectory: URL, outputDirectory: URL? = nil, drafts: Bool = false, write: Bool = true,
-                now: Date? = nil, jobs: Int? = nil) {
+                now: Date? = nil, jobs: Int? = nil, linkWarnings: Bool = false) {
+        self.linkWarnings = linkWarnings
         self.siteDirectory = siteDirectory
         self.outputDirectory = outputDirectory
         self.drafts = drafts
@@ -118,7 +123,8 @@ public enum SiteBuilder {
             let links = ContentLinks(articleURLs: Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.source, $0.urlPath) }),
                                      contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
             let renderer = PageRenderer(config: config, templates: templates, links: links, plan: sitePlan,
-                                        calendar: calendar, strings: loaded.strings)
+                                        calendar: calendar, strings: loaded.strings,
+                                        markdown: MarkdownOptions(reservedIDs: templates.staticIDs))
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs
             let articles = renderInParallel(count: renderable.count, jobs: jobs) { renderer.renderArticle(renderable[$0]) }
@@ -177,7 +183,19 @@ public enum SiteBuilder {
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
             let expected = Set(outputs.keys).union((plan?.articles ?? []).map(\.outputPath))
-            report.diagnostics += validateLinks(pages, expected: expected, basePath: config.basePath)
+            var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath)
+            if options.linkWarnings {
+                linkProblems = linkProblems.map { Diagnostic(.warning, $0.message, at: $0.location) }
+            }
+            report.diagnostics += linkProblems
+            for (path, bytes) in generated.sorted(by: { $0.key < $1.key }) {
+                if path.hasSuffix("atom.xml") || path.hasSuffix("rss.xml") {
+                    report.diagnostics += FeedChecks.check(bytes, path: path)
+                } else if path == "sitemap.xml" {
+                    report.diagnostics += Document.validate(String(decoding: bytes, as: UTF8.self), schema: sitemapSchema,
+                                                            file: path)
+                }
+            }
         }
         endPhase("validate")
 
@@ -330,6 +348,14 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         for page in pages {
             var reported = Set<String>()
+            for link in page.links where link.hasPrefix("#") && link.count > 1 && !reported.contains(link) {
+                let fragment = String(link.dropFirst())
+                if !page.ids.contains(fragment.removingPercentEncoding ?? fragment) {
+                    reported.insert(link)
+                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but it has no id `\(fragment)`",
+                                              at: SourceLocation(file: page.source)))
+                }
+            }
             for link in page.links where link.hasPrefix(basePath) && !reported.contains(link) {
                 var path = String(link.dropFirst(basePath.count))
                 var fragment: String?

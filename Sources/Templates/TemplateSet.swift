@@ -12,6 +12,18 @@ public struct TemplateSet: Sendable {
     /// The names of all templates, sorted (`article.html`, `partials/footer.html`, …).
     public var names: [String] { templates.keys.sorted() }
 
+    /// Every literal `id` attribute written in the templates: article headings avoid them, so
+    /// that a heading called "Main" does not collide with the theme's `<main id="main">`.
+    public var staticIDs: Set<String> {
+        var ids: Set<String> = []
+        func visit(_ element: TemplateElement) {
+            for attribute in element.attributes where attribute.name == "id" { ids.insert(attribute.value) }
+            for child in element.children { if case .element(let inner) = child { visit(inner) } }
+        }
+        for template in templates.values { visit(template.root) }
+        return ids
+    }
+
     /// Whether a template of that name exists.
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 

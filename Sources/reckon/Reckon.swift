@@ -8,7 +8,7 @@ struct Reckon: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reckon",
         abstract: "Build report sites whose numbers are computed and checked.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
 }
@@ -35,27 +35,30 @@ struct Build: ParsableCommand {
     @Option(help: "Pages to render at once (default: one per core).")
     var jobs: Int?
 
+    @Flag(help: "Report broken internal links as warnings (for working on drafts).")
+    var warn = false
+
     func run() throws {
         let siteURL = URL(fileURLWithPath: site)
         let report = SiteBuilder.build(BuildOptions(
             siteDirectory: siteURL,
             outputDirectory: output.map { URL(fileURLWithPath: $0) },
             drafts: drafts,
-            jobs: jobs))
-        let root = siteURL.standardizedFileURL
-        let renderer = DiagnosticRenderer { path in
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            return String(decoding: data, as: UTF8.self)
-        }
+            jobs: jobs,
+            linkWarnings: warn))
         if !report.diagnostics.isEmpty {
-            FileHandle.standardError.write(Data((renderer.render(report.diagnostics) + "\n").utf8))
+            let text = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
+            FileHandle.standardError.write(Data((text + "\n").utf8))
         }
         print(Self.summary(report))
         if report.failed { throw ExitCode(1) }
     }
 
     static func summary(_ report: BuildReport) -> String {
+        summaryLines(report).joined(separator: "\n")
+    }
+
+    static func summaryLines(_ report: BuildReport) -> [String] {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         var lines: [String] = []
@@ -75,10 +78,58 @@ struct Build: ParsableCommand {
         let total = report.phases.reduce(0) { $0 + $1.seconds }
         let phases = report.phases.map { "\($0.name) \(format($0.seconds))" }.joined(separator: ", ")
         lines.append("  time      \(format(total)) (\(phases))")
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     static func format(_ seconds: Double) -> String {
         seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+    }
+}
+
+/// Reads a diagnostic's source file (relative to the site folder) to show its line and caret.
+func sourceRenderer(site: URL) -> DiagnosticRenderer {
+    let root = site.standardizedFileURL
+    return DiagnosticRenderer { path in
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build SITE in memory, validate it, and report every problem without writing.",
+        discussion: """
+        Runs every phase but the write: the pages' checks (ids, links, alt, titles, lang, labels), \
+        the feeds' required elements, the sitemap against its XSD. Prints all diagnostics on \
+        standard output in the chosen format. Exit status: 0 no error, 1 errors, 2 usage.
+        """
+    )
+
+    @Argument(help: "The folder holding content/ and templates/.", completion: .directory)
+    var site: String = "."
+
+    @Option(help: "text, json or github (workflow-command annotations).")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Include drafts and future-dated articles.")
+    var drafts = false
+
+    @Flag(help: "Report broken internal links as warnings.")
+    var warn = false
+
+    func run() throws {
+        let siteURL = URL(fileURLWithPath: site)
+        let report = SiteBuilder.build(BuildOptions(siteDirectory: siteURL, drafts: drafts, write: false,
+                                                    linkWarnings: warn))
+        let output = format.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
+        if !output.isEmpty || format == .json { print(output) }
+        if format == .text {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            print("checked \(report.pages) pages: \(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) warnings")
+        }
+        if report.failed { throw ExitCode(1) }
     }
 }
