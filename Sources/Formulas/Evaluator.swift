@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation  // pow
+import Quantities
 
 /// Computes the value of a `Syntax` tree in a scope. Pure: it reads the scope and calls
 /// functions from the scope's table, nothing else. Recursion is bounded by the parser's
@@ -27,6 +28,7 @@ struct Evaluator {
         case .binary(let op, let left, let right): try evaluateBinary(op, left, right, at: node, in: scope)
         case .conditional(let condition, let whenTrue, let whenFalse):
             try evaluateConditional(condition, whenTrue, whenFalse, in: scope)
+        case .convert(let operand, let unit): try convert(operand, to: unit, at: node, in: scope)
         }
     }
 
@@ -58,12 +60,30 @@ struct Evaluator {
         return try self.index(container, by: try evaluate(index, in: scope), at: node)
     }
 
+    /// `-x` of a number or quantity; `null` stays `null` (a missing value propagates).
     func evaluateNegation(_ operand: Syntax, at node: Syntax, in scope: Scope) throws -> Value {
-        let value = try evaluate(operand, in: scope)
-        guard case .number(let number) = value else {
-            throw error(.invalidOperand("-", value.typeName), at: node)
+        switch try evaluate(operand, in: scope) {
+        case .number(let number): return .number(-number)
+        case .quantity(let quantity): return Value(quantity.negated())
+        case .null: return .null
+        case let value: throw error(.invalidOperand("-", value.typeName), at: node)
         }
-        return .number(-number)
+    }
+
+    /// `x | in unit`: the same value shown in `unit`; `null` stays `null`.
+    func convert(_ operand: Syntax, to unit: Quantities.Unit, at node: Syntax, in scope: Scope) throws -> Value {
+        let quantity: Quantity
+        switch try evaluate(operand, in: scope) {
+        case .number(let number): quantity = Quantity(number)
+        case .quantity(let value): quantity = value
+        case .null: return .null
+        case let value: throw error(.invalidOperand("in", value.typeName), at: node)
+        }
+        do {
+            return Value(try quantity.converted(to: unit))
+        } catch {
+            throw self.error(.quantity(error.reason), at: node)
+        }
     }
 
     /// `and`/`or` evaluate the right side only when needed and give booleans.
@@ -89,8 +109,9 @@ struct Evaluator {
         try evaluate(try evaluate(condition, in: scope).isTruthy ? whenTrue : whenFalse, in: scope)
     }
 
-    /// `list[i]` (negative counts from the end), `string[i]` (a character), `record["key"]`;
-    /// out of range, a missing key, or any index of `null` gives `null`.
+    /// `list[i]` (negative counts from the end), `string[i]` (a character), `record["key"]`,
+    /// `table["key"]` (a list of records: the first row whose first field equals the key, see
+    /// `Value.row(forKey:)`); out of range, a missing key, or any index of `null` gives `null`.
     func index(_ base: Value, by index: Value, at node: Syntax) throws -> Value {
         switch (base, index) {
         case (.null, _):
@@ -100,6 +121,8 @@ struct Evaluator {
         case (.list(let items), .number(let number)):
             guard let i = try position(number, count: items.count, at: node) else { return .null }
             return items[i]
+        case (.list(let rows), .string) where rows.allSatisfy(\.isRecordOrNull):
+            return Value.row(in: rows, forKey: index, column: nil) ?? .null
         case (.string(let text), .number(let number)):
             guard let i = try position(number, count: text.count, at: node) else { return .null }
             return .string(String(text[text.index(text.startIndex, offsetBy: i)]))
@@ -125,19 +148,26 @@ struct Evaluator {
         var arguments: [Value] = []
         for argument in argumentNodes { arguments.append(try evaluate(argument, in: scope)) }
         do {
-            return try function.call(arguments)
+            return try function.call(arguments, context: FunctionContext(language: scope.language))
         } catch {
             throw self.error(.functionFailed(name, message: error.message), at: node)
         }
     }
 
     /// Arithmetic and comparison (not `and`/`or`, which short-circuit above).
-    /// Quantities go here later: a `(.quantity, .quantity)` case per operator with the unit
-    /// algebra from `Quantities` (and `.number` promoted to a dimensionless quantity).
+    ///
+    /// A `null` operand of arithmetic or of `< <= > >=` gives `null`: a missing value
+    /// propagates (and prints as "n/a" through the formatters). Numbers compute as Doubles;
+    /// when either side is a quantity, both are (a number is a dimensionless quantity) and the
+    /// unit algebra and interval arithmetic of `Quantities` apply, with their errors at the
+    /// operator ("cannot add USD and FLOP").
     func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at node: Syntax) throws -> Value {
         switch (op, left, right) {
         case (.equal, _, _): return .bool(left == right)
         case (.notEqual, _, _): return .bool(left != right)
+        case (_, .null, _), (_, _, .null): return .null
+        case (_, .quantity, .quantity), (_, .quantity, .number), (_, .number, .quantity):
+            return try applyToQuantities(op, left, right, at: node)
         case (.add, .string(let a), .string(let b)): return .string(a + b)
         case (_, .number(let a), .number(let b)):
             switch op {
@@ -164,6 +194,29 @@ struct Evaluator {
             default: break
             }
         default: break
+        }
+        throw error(.invalidOperands(op.rawValue, left.typeName, right.typeName), at: node)
+    }
+
+    func applyToQuantities(_ op: BinaryOperator, _ left: Value, _ right: Value, at node: Syntax) throws -> Value {
+        guard let a = left.asQuantity, let b = right.asQuantity else {
+            throw error(.invalidOperands(op.rawValue, left.typeName, right.typeName), at: node)
+        }
+        do {
+            switch op {
+            case .add: return Value(try a.adding(b))
+            case .subtract: return Value(try a.subtracting(b))
+            case .multiply: return Value(try a.multiplied(by: b))
+            case .divide: return Value(try a.divided(by: b))
+            case .power: return Value(try a.raised(to: b))
+            case .less: return .bool(try a.compare(.less, b))
+            case .lessOrEqual: return .bool(try a.compare(.lessOrEqual, b))
+            case .greater: return .bool(try a.compare(.greater, b))
+            case .greaterOrEqual: return .bool(try a.compare(.greaterOrEqual, b))
+            case .remainder, .and, .or, .equal, .notEqual: break
+            }
+        } catch {
+            throw self.error(.quantity(error.reason), at: node)
         }
         throw error(.invalidOperands(op.rawValue, left.typeName, right.typeName), at: node)
     }

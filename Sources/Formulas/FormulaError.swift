@@ -1,4 +1,5 @@
 import Diagnostics
+import Quantities
 
 /// Why a formula could not be read or computed, and exactly where.
 ///
@@ -26,6 +27,12 @@ public struct FormulaError: Error, Equatable, Sendable {
         case unterminatedString
         /// A backslash escape other than `\'`, `\"`, `\\`, `\n`, `\t`; the location is the backslash.
         case unknownEscape(Character)
+        /// A unit's `[` with no `]`; the location is the `[`.
+        case unterminatedUnit
+        /// A unit that cannot be read (`[FLOPS]`); the location is the bad part inside it.
+        case invalidUnit(UnitError.Reason)
+        /// A range literal whose first end is the larger (`17..9`); at its first character.
+        case reversedRange
 
         // Reading structure.
         /// A token where another was needed: `found` is the token as written, `expected`
@@ -57,6 +64,9 @@ public struct FormulaError: Error, Equatable, Sendable {
         case invalidOperand(String, String)
         /// `/` or `%` by zero; at the operator.
         case divisionByZero
+        /// Units that do not fit the operator (`cannot add USD and FLOP`), a division by a range
+        /// containing zero, a bad exponent; at the operator (or `in` for a conversion).
+        case quantity(QuantityError.Reason)
         /// A call with `found` arguments of a function taking `expected`; at the function name.
         case wrongArgumentCount(String, expected: ClosedRange<Int>, found: Int)
         /// A function reported a failure (`FunctionFailure`); at the function name.
@@ -72,6 +82,14 @@ public struct FormulaError: Error, Equatable, Sendable {
             return "unterminated string: add the closing quote"
         case .unknownEscape(let character):
             return "unknown escape `\\\(character)`: use \\', \\\", \\\\, \\n or \\t"
+        case .unterminatedUnit:
+            return "unterminated unit: add the closing `]`"
+        case .invalidUnit(let reason):
+            return UnitError(reason, at: 0).message
+        case .reversedRange:
+            return "a range must go from the smaller to the larger value: write `lo..hi`"
+        case .quantity(let reason):
+            return QuantityError(reason).message
         case .unexpectedToken(let found, let expected):
             let hint = found == "=" ? ": did you mean `==`?" : ""
             return "expected \(expected), found `\(found)`\(hint)"

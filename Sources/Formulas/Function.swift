@@ -7,7 +7,7 @@ public struct Function: Sendable {
     /// How many arguments it takes; a call outside this range is a `.wrongArgumentCount` error
     /// before the body runs.
     public let arity: ClosedRange<Int>
-    private let body: @Sendable ([Value]) throws(FunctionFailure) -> Value
+    private let body: @Sendable ([Value], FunctionContext) throws(FunctionFailure) -> Value
 
     /// - Parameters:
     ///   - name: The name formulas call it by.
@@ -20,11 +20,21 @@ public struct Function: Sendable {
     ) {
         self.name = name
         self.arity = arity
+        self.body = { arguments, _ throws(FunctionFailure) in try body(arguments) }
+    }
+
+    /// A function that also reads the call's context (the page language, for formatters).
+    public init(
+        name: String, arity: ClosedRange<Int>,
+        _ body: @escaping @Sendable ([Value], FunctionContext) throws(FunctionFailure) -> Value
+    ) {
+        self.name = name
+        self.arity = arity
         self.body = body
     }
 
-    /// Runs the body on `arguments` (the caller checks `arity`).
-    public func call(_ arguments: [Value]) throws(FunctionFailure) -> Value {
-        try body(arguments)
+    /// Runs the body on `arguments` (the caller checks `arity`) in `context`.
+    public func call(_ arguments: [Value], context: FunctionContext = FunctionContext()) throws(FunctionFailure) -> Value {
+        try body(arguments, context)
     }
 }

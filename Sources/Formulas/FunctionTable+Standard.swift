@@ -1,4 +1,5 @@
 import Foundation  // pow
+import Quantities
 
 extension FunctionTable {
     /// The functions every scope has unless told otherwise:
@@ -13,10 +14,26 @@ extension FunctionTable {
     /// | `slice(x, start, end?)` | items (or characters) `start..<end`; negative counts from the end; clamped |
     /// | `contains(x, item)` | list holds item, string holds substring, record has key |
     /// | `string(x)` | the display text (`Value.text()`) |
-    /// | `round(x, digits?)` | rounded half away from zero to `digits` decimals (default 0; negative rounds to tens…) |
+    /// | `round(x, digits?)` | a number rounded half away from zero to `digits` decimals (default 0; negative rounds to tens…); a quantity written with exactly `digits` decimals in its unit (`8,404,992 chip·h`); `null` → "n/a" |
+    ///
+    /// and the formatters (`FunctionTable+Formatters.swift`), the domain functions
+    /// (`FunctionTable+Domain.swift`), the fits (`FunctionTable+Fits.swift`) and the table
+    /// functions (`FunctionTable+Tables.swift`).
     ///
     /// Arguments of the wrong type fail with a message naming the expected and actual types.
-    public static let standard = FunctionTable()
+    public static let standard = core
+        .adding(formatters)
+        .adding(domainFunctions)
+        .adding(fitFunctions)
+        .adding(tableFunctions)
+
+    /// A copy with all of `functions` added (later ones replace earlier ones of the same name).
+    public func adding(_ functions: [Function]) -> FunctionTable {
+        functions.reduce(self) { $0.adding($1) }
+    }
+
+    /// The general-purpose functions, for strings, lists and records.
+    static let core = FunctionTable()
         .adding(Function(name: "len", arity: 1...1) { arguments throws(FunctionFailure) in
             switch arguments[0] {
             case .string(let text): return .number(Double(text.count))
@@ -80,10 +97,20 @@ extension FunctionTable {
         .adding(Function(name: "string", arity: 1...1) { arguments in
             .string(arguments[0].text())
         })
-        .adding(Function(name: "round", arity: 1...2) { arguments throws(FunctionFailure) in
-            let value = try number(arguments[0])
+        .adding(Function(name: "round", arity: 1...2) { arguments, context throws(FunctionFailure) in
             let digits = arguments.count == 2 ? try integer(arguments[1]) : 0
             guard (-308...308).contains(digits) else { throw FunctionFailure("digits must be between -308 and 308") }
+            switch arguments[0] {
+            case .null:
+                return .string(notAvailable)
+            case .quantity(let quantity):
+                guard digits <= 20 else { throw FunctionFailure("digits must be at most 20 for a quantity") }
+                let format = QuantityFormat(.fixed(decimals: digits), language: context.numberLanguage)
+                return .string(format.string(for: quantity))
+            default:
+                break
+            }
+            let value = try number(arguments[0])
             let scale = pow(10, Double(digits))
             let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
             return .number(rounded.isFinite ? rounded : value)
@@ -92,22 +119,25 @@ extension FunctionTable {
 
 // Argument checks shared by the standard functions.
 
-private func list(_ value: Value) throws(FunctionFailure) -> [Value] {
+/// What formatters print for a missing value.
+let notAvailable = "n/a"
+
+func list(_ value: Value) throws(FunctionFailure) -> [Value] {
     guard case .list(let items) = value else { throw .expected("a list", got: value) }
     return items
 }
 
-private func string(_ value: Value) throws(FunctionFailure) -> String {
+func string(_ value: Value) throws(FunctionFailure) -> String {
     guard case .string(let text) = value else { throw .expected("a string", got: value) }
     return text
 }
 
-private func number(_ value: Value) throws(FunctionFailure) -> Double {
+func number(_ value: Value) throws(FunctionFailure) -> Double {
     guard case .number(let number) = value else { throw .expected("a number", got: value) }
     return number
 }
 
-private func integer(_ value: Value) throws(FunctionFailure) -> Int {
+func integer(_ value: Value) throws(FunctionFailure) -> Int {
     let number = try number(value)
     guard number == number.rounded(), abs(number) < 1e15 else {
         throw FunctionFailure("expected a whole number, got \(Value.text(of: number))")

@@ -1,11 +1,12 @@
 import Diagnostics
+import Quantities
 
 /// Reads tokens into a `Syntax` tree by recursive descent (precedence climbing for binary
 /// operators). Precedence, low to high:
 ///
 /// ```
 /// if c then a else b        (else extends as far right as it can)
-/// x | f, x | f(a)           (f(x), f(x, a))
+/// x | f, x | f(a), x | in u (f(x), f(x, a), x converted to the unit u)
 /// or
 /// and
 /// not
@@ -16,6 +17,10 @@ import Diagnostics
 /// ^                         (right-associative; -2^2 is -4, 2^-1 is 0.5)
 /// .name  [index]  f(args)
 /// ```
+///
+/// Literals: numbers (`1.2e9`, `175B`, `1750億`), ranges (`9e6..17e6`), either followed by a
+/// unit in brackets (`312e12 [FLOP/s/chip]`, `1.07..2.02 [USD/(chip·h)]`), strings, `true`,
+/// `false`, `null`, lists.
 ///
 /// Nesting is limited to `Parser.depthLimit` levels so that neither the parser nor the
 /// evaluator can run out of stack: every level of the tree counts, including each link of a
@@ -114,8 +119,9 @@ struct Parser {
         return Syntax(.conditional(condition, whenTrue, whenFalse), at: start)
     }
 
-    /// `x | f` and `x | f(a, b)`, desugared into calls with `x` first.
-    /// Unit conversion (`x | in h`) goes here later: `in` is already a keyword.
+    /// `x | f` and `x | f(a, b)`, desugared into calls with `x` first, and `x | in UNIT`,
+    /// a conversion (the lexer reads the unit: bare up to a space, `|`, `,` or an unmatched
+    /// `)`, as in `x | in h` or `x | in FLOP/s`; or in brackets, `x | in [chip h]`).
     mutating func parsePipe() throws -> Syntax {
         let saved = depth
         defer { depth = saved }
@@ -126,6 +132,11 @@ struct Parser {
 
     mutating func parsePipeStep(_ left: Syntax) throws -> Syntax {
         try deepen(at: advance().offset)
+        if isKeyword(.in) {
+            let keyword = advance()
+            let unit = try parseUnit(expected: "a unit after `in`")
+            return Syntax(.convert(left, unit), at: keyword.offset)
+        }
         let name = try expectName("a function name after `|`")
         let arguments = isSymbol("(") ? try parseArguments() : []
         return Syntax(.call(name.text, [left] + arguments), at: name.offset)
@@ -180,6 +191,10 @@ struct Parser {
     mutating func parseNegation() throws -> Syntax {
         let start = advance().offset
         try deepen(at: start)
+        if case .range(let low, let high) = current.kind {
+            // `-3..5`: the minus belongs to the first end, not to the whole range.
+            return try parseRangeLiteral(-low, high, at: start)
+        }
         return Syntax(.negate(try parseUnary()), at: start)
     }
 
@@ -197,8 +212,8 @@ struct Parser {
         return Syntax(.binary(.power, base, try parseUnary()), at: token.offset)
     }
 
-    /// `.name`, `[index]` after a primary. A number followed by `[` is where unit literals
-    /// (`312e12 [FLOP/s]`) will be read.
+    /// `.name`, `[index]` after a primary. (A number followed by `[` never gets here: the
+    /// lexer reads the bracket as the number's unit.)
     mutating func parsePostfix() throws -> Syntax {
         let saved = depth
         defer { depth = saved }
@@ -260,7 +275,11 @@ struct Parser {
         switch token.kind {
         case .number(let value):
             _ = advance()
-            return Syntax(.literal(.number(value)), at: token.offset)
+            guard case .unit = current.kind else { return Syntax(.literal(.number(value)), at: token.offset) }
+            let unit = try parseUnit(expected: "a unit")
+            return Syntax(.literal(.quantity(Quantity(value, unit))), at: token.offset)
+        case .range(let low, let high):
+            return try parseRangeLiteral(low, high, at: token.offset)
         case .string(let value):
             _ = advance()
             return Syntax(.literal(.string(value)), at: token.offset)
@@ -272,6 +291,26 @@ struct Parser {
             return Syntax(.literal(.null), at: token.offset)
         default:
             throw unexpected(expected: "an expression")
+        }
+    }
+
+    /// A range token (current) and its optional unit; `start` is where the literal starts.
+    mutating func parseRangeLiteral(_ low: Double, _ high: Double, at start: Int) throws -> Syntax {
+        _ = advance()
+        guard low <= high else { throw error(.reversedRange, at: start) }
+        var unit = Unit.one
+        if case .unit = current.kind { unit = try parseUnit(expected: "a unit") }
+        return Syntax(.literal(Value(Quantity(lower: low, upper: high, unit))), at: start)
+    }
+
+    /// Reads the current `.unit` token into a `Unit`; errors point into the unit's text.
+    mutating func parseUnit(expected: String) throws -> Unit {
+        guard case .unit(let text) = current.kind else { throw unexpected(expected: expected) }
+        let token = advance()
+        do {
+            return try Unit.parse(text)
+        } catch {
+            throw self.error(.invalidUnit(error.reason), at: token.offset + error.offset)
         }
     }
 

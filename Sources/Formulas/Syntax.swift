@@ -1,3 +1,5 @@
+import Quantities
+
 /// A node of a parsed formula: what it is and where it starts.
 ///
 /// `offset` counts characters from the start of the formula's source; the evaluator adds it
@@ -5,10 +7,9 @@
 /// a binary node, the name of a call, the `[` of an index, the field name of a member).
 struct Syntax: Sendable {
     indirect enum Kind: Sendable {
-        /// `42`, `'text'`, `true`, `null`.
-        /// Units go here later: `312e12 [FLOP/s]` becomes a `.quantity(number, unit)` kind (or a
-        /// `.literal(.quantity(…))`), produced in `Parser.parsePostfix` when a number literal is
-        /// followed by `[` — a number can never be indexed, so the two readings do not clash.
+        /// `42`, `'text'`, `true`, `null`, and quantities: `312e12 [FLOP/s]` and `9..17 [h]` are
+        /// read whole by the lexer and parser into a `.quantity` value (a number can never be
+        /// indexed, so `[` after a number always starts a unit).
         case literal(Value)
         /// `[a, b]`.
         case list([Syntax])
@@ -28,6 +29,8 @@ struct Syntax: Sendable {
         case binary(BinaryOperator, Syntax, Syntax)
         /// `if condition then a else b`.
         case conditional(Syntax, Syntax, Syntax)
+        /// `x | in h`: the value shown in another unit of the same dimension; at `in`.
+        case convert(Syntax, Unit)
     }
 
     var kind: Kind

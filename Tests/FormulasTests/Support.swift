@@ -1,6 +1,9 @@
 import Diagnostics
 import Formulas
 
+/// Swift Testing has its own `SourceLocation`; formulas' locations are Diagnostics'.
+typealias SourceLocation = Diagnostics.SourceLocation
+
 /// Where test formulas start: column 1 of line 1 of a template.
 let start = SourceLocation(file: "templates/page.html", line: 1, column: 1)
 
