@@ -49,7 +49,9 @@ public struct HTMLSerializer: Sendable {
             if Self.voidElements.contains(name) { return }
             let children = node.children
             if Self.rawTextElements.contains(name) {
-                for child in children where child.kind == .text { out += child.text }
+                for child in children where child.kind == .text {
+                    out.unicodeScalars.append(contentsOf: child.text.unicodeScalars.filter { !Self.isControl($0) })
+                }
             } else {
                 if name == "pre" || name == "textarea" || name == "listing",
                    let first = children.first, first.kind == .text, first.text.hasPrefix("\n") {
@@ -73,8 +75,23 @@ public struct HTMLSerializer: Sendable {
         }
     }
 
+    /// Control characters other than tab, line feed, form feed and carriage return (C0, DEL,
+    /// C1) are parse errors in HTML5 ("control-character-in-input-stream"): they are dropped.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0C, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    private func needsWork(_ text: String, _ special: (UInt8) -> Bool) -> Bool {
+        text.utf8.contains { special($0) || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+    }
+
     private func escapeText(_ text: String, into out: inout String) {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        guard needsWork(text, special) else {
             out += text
             return
         }
@@ -83,13 +100,14 @@ public struct HTMLSerializer: Sendable {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
+            default: if !Self.isControl(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
     }
 
     private func escapeAttribute(_ text: String, into out: inout String) {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") }) else {
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") }
+        guard needsWork(text, special) else {
             out += text
             return
         }
@@ -97,7 +115,7 @@ public struct HTMLSerializer: Sendable {
             switch scalar {
             case "&": out += "&amp;"
             case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
+            default: if !Self.isControl(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
     }

@@ -124,6 +124,13 @@ public struct Node: Equatable {
         return String(cString: content)
     }
 
+    /// Replaces the text of a text node, verbatim (for a text node libxml2 stores the string
+    /// as is; `&` and `<` are not interpreted). Only for text nodes.
+    public func setText(_ text: String) {
+        precondition(kind == .text, "setText is for text nodes")
+        xmlNodeSetContent(pointer, text)
+    }
+
     /// The source line the parser recorded for this node (0 for built nodes).
     public var line: Int {
         Int(xmlGetLineNo(pointer))

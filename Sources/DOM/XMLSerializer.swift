@@ -70,7 +70,8 @@ public struct XMLSerializer: Sendable {
             case "\n" where attribute: out += "&#10;"
             case "\r": out += "&#13;"
             default:
-                if Self.isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+                // Also drop DEL and C1 controls: XML allows them, but feed readers choke.
+                if Self.isAllowed(scalar) && !HTMLSerializer.isControl(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
     }

@@ -47,8 +47,12 @@ struct ArticleLoader {
                     diagnostics.append(.error("`\(text)` is not a date: write it as YYYY-MM-DD", at: reader.location(of: value.mark)))
                 }
             case let name where config.taxonomies.contains(name):
-                article.terms[name] = reader.strings(value, key: key, diagnostics: &diagnostics)
-                    .map(\.precomposedStringWithCanonicalMapping)
+                let terms = reader.strings(value, key: key, diagnostics: &diagnostics).map(\.precomposedStringWithCanonicalMapping)
+                for term in terms where term.slug.isEmpty {
+                    diagnostics.append(.error("\(name) term `\(term)` has no letters or digits, so it cannot have a page",
+                                              at: reader.location(of: value.mark)))
+                }
+                article.terms[name] = terms.filter { !$0.slug.isEmpty }
             case "lang":
                 guard let language = reader.string(value, key: key, diagnostics: &diagnostics) else { break }
                 if config.languages.contains(language) {

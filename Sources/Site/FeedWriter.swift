@@ -4,7 +4,6 @@ import DOM
 /// written by `XMLSerializer` (control characters XML forbids are removed there). URLs are
 /// absolute, including those inside the content; dates are in the site's time zone.
 struct FeedWriter {
-    let config: SiteConfig
     let calendar: SiteCalendar
     /// How many articles a feed carries.
     static let limit = 20
@@ -17,21 +16,22 @@ struct FeedWriter {
 
     /// `atom.xml`. The feed's `updated` is its newest entry's date (not the build time), so two
     /// builds of the same input are identical.
-    func atom(language: String, entries: [Entry], selfURL: String, homeURL: String) -> [UInt8] {
+    func atom(language: String, title: String, description: String, entries: [Entry], selfURL: String,
+              homeURL: String) -> [UInt8] {
         let document = Document()
         let feed = document.createElement("feed")
         document.root = feed
         feed.setAttribute("xmlns", "http://www.w3.org/2005/Atom")
         feed.setAttribute("xml:lang", language)
-        add("title", config.title, to: feed, in: document)
-        if !config.description.isEmpty { add("subtitle", config.description, to: feed, in: document) }
+        add("title", title, to: feed, in: document)
+        if !description.isEmpty { add("subtitle", description, to: feed, in: document) }
         addLink(homeURL, rel: "alternate", type: "text/html", to: feed, in: document)
         addLink(selfURL, rel: "self", type: "application/atom+xml", to: feed, in: document)
         add("id", homeURL, to: feed, in: document)
         let newest = entries.compactMap(\.article.date).max()
         add("updated", newest.map(calendar.rfc3339) ?? "1970-01-01T00:00:00Z", to: feed, in: document)
         let author = document.createElement("author")
-        add("name", config.title, to: author, in: document)
+        add("name", title, to: author, in: document)
         feed.append(author)
         add("generator", "Reckon", to: feed, in: document)
         for entry in entries.prefix(Self.limit) {
@@ -56,7 +56,8 @@ struct FeedWriter {
     }
 
     /// `rss.xml`, with an `atom:link rel="self"` as the RSS Advisory Board recommends.
-    func rss(language: String, entries: [Entry], selfURL: String, homeURL: String) -> [UInt8] {
+    func rss(language: String, title: String, description: String, entries: [Entry], selfURL: String,
+             homeURL: String) -> [UInt8] {
         let document = Document()
         let rss = document.createElement("rss")
         document.root = rss
@@ -64,9 +65,9 @@ struct FeedWriter {
         rss.setAttribute("xmlns:atom", "http://www.w3.org/2005/Atom")
         let channel = document.createElement("channel")
         rss.append(channel)
-        add("title", config.title, to: channel, in: document)
+        add("title", title, to: channel, in: document)
         add("link", homeURL, to: channel, in: document)
-        add("description", config.description.isEmpty ? config.title : config.description, to: channel, in: document)
+        add("description", description.isEmpty ? title : description, to: channel, in: document)
         add("language", language, to: channel, in: document)
         add("generator", "Reckon", to: channel, in: document)
         if let newest = entries.compactMap(\.article.date).max() {

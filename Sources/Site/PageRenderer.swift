@@ -171,7 +171,8 @@ struct PageRenderer: Sendable {
         let summary: [MarkupNode]
         var summaryText = article.summary
         if article.summary.isEmpty {
-            let cut = SummaryCutter(budget: Self.summaryWords).cut(body, in: document)
+            var cutter = SummaryCutter(budget: Self.summaryWords)
+            let cut = cutter.cut(body, in: document)
             summary = cut.container.children.compactMap(MarkupNode.capture)
             summaryText = cut.text
             document.discard(cut.container)

@@ -142,7 +142,7 @@ public enum SiteBuilder {
             report.pages = pages.count
             for page in pages { report.diagnostics += page.diagnostics }
 
-            let feeds = FeedWriter(config: config, calendar: calendar)
+            let feeds = FeedWriter(calendar: calendar)
             for language in config.languages {
                 let entries = (sitePlan.byLanguage[language] ?? []).compactMap { article -> FeedWriter.Entry? in
                     bySource[article.source].map { FeedWriter.Entry(article: article, rendered: $0,
@@ -150,10 +150,14 @@ public enum SiteBuilder {
                 }
                 let prefix = config.languagePrefix(language)
                 let home = renderer.absoluteURL(prefix)
-                generated[prefix + "atom.xml"] = feeds.atom(language: language, entries: entries,
-                                                            selfURL: renderer.absoluteURL(prefix + "atom.xml"), homeURL: home)
-                generated[prefix + "rss.xml"] = feeds.rss(language: language, entries: entries,
-                                                          selfURL: renderer.absoluteURL(prefix + "rss.xml"), homeURL: home)
+                let title = loaded.strings[language]?["site_title"]?.text() ?? config.title
+                let description = loaded.strings[language]?["site_description"]?.text() ?? config.description
+                generated[prefix + "atom.xml"] = feeds.atom(language: language, title: title, description: description,
+                                                            entries: entries, selfURL: renderer.absoluteURL(prefix + "atom.xml"),
+                                                            homeURL: home)
+                generated[prefix + "rss.xml"] = feeds.rss(language: language, title: title, description: description,
+                                                          entries: entries, selfURL: renderer.absoluteURL(prefix + "rss.xml"),
+                                                          homeURL: home)
             }
             var sitemap: [SitemapWriter.Entry] = []
             for page in pages where page.outputPath != "404.html" && !page.html.isEmpty {

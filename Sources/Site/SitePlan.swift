@@ -80,17 +80,26 @@ struct SitePlan: Sendable {
             plan.lists += paginate(shown.map(\.source), kind: .index, language: language, taxonomy: nil, term: nil,
                                    base: prefix, perPage: config.paginate)
             for taxonomy in config.taxonomies {
-                var byTerm: [String: [String]] = [:]
+                // Spellings with the same slug (`AI`, `ai`) are one term, shown as its most used
+                // spelling (ties: the first in Unicode order).
+                var bySlug: [String: [String]] = [:]
+                var spellings: [String: [String: Int]] = [:]
                 for article in list {
-                    for term in Set(article.terms[taxonomy] ?? []) { byTerm[term, default: []].append(article.source) }
+                    for term in Set(article.terms[taxonomy] ?? []) {
+                        let slug = termSlug(term)
+                        if !(bySlug[slug] ?? []).contains(article.source) { bySlug[slug, default: []].append(article.source) }
+                        spellings[slug, default: [:]][term, default: 0] += 1
+                    }
                 }
-                guard !byTerm.isEmpty else { continue }
+                guard !bySlug.isEmpty else { continue }
                 var terms: [(String, String, Int)] = []
-                for term in byTerm.keys.sorted() {
-                    let base = prefix + taxonomy + "/" + termSlug(term) + "/"
-                    plan.lists += paginate(byTerm[term]!, kind: .term, language: language, taxonomy: taxonomy, term: term,
+                for slug in bySlug.keys.sorted() {
+                    let name = spellings[slug]!.sorted { $0.value != $1.value ? $0.value > $1.value
+                        : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }[0].key
+                    let base = prefix + taxonomy + "/" + slug + "/"
+                    plan.lists += paginate(bySlug[slug]!, kind: .term, language: language, taxonomy: taxonomy, term: name,
                                            base: base, perPage: config.paginate)
-                    terms.append((term, base, byTerm[term]!.count))
+                    terms.append((name, base, bySlug[slug]!.count))
                 }
                 terms.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
                 plan.termsPages.append(TermsPage(language: language, taxonomy: taxonomy, terms: terms,
@@ -112,10 +121,10 @@ struct SitePlan: Sendable {
         return a.source < b.source
     }
 
-    /// A term's URL segment: its slug, CJK kept; `term` when the name has no letters or digits.
+    /// A term's URL segment: its slug, CJK kept (terms without letters or digits are refused
+    /// when the article is loaded).
     static func termSlug(_ term: String) -> String {
-        let slug = term.precomposedStringWithCanonicalMapping.slug
-        return slug.isEmpty ? "term" : slug
+        term.precomposedStringWithCanonicalMapping.slug
     }
 
     /// Pages of `perPage` articles: `base`, then `base/page/2/`, …; one empty page for an empty list.

@@ -36,6 +36,12 @@ extension Character {
 struct SummaryCutter {
     /// In Latin words; a CJK character counts `wordsPerCJKCharacter`.
     var budget: Double
+    /// Set when content was left out because the budget ran out.
+    private var leftOut = false
+
+    init(budget: Double) {
+        self.budget = budget
+    }
     /// A CJK character takes as long to read as this many words (238 wpm ÷ 400 cpm).
     static let wordsPerCJKCharacter = 238.0 / 400.0
 
@@ -43,28 +49,40 @@ struct SummaryCutter {
                                        "hr", "aside", "details"]
 
     /// Returns a new, unattached `div` of `document` holding the summary, and its text.
-    func cut(_ body: Node, in document: Document) -> (container: Node, text: String) {
+    mutating func cut(_ body: Node, in document: Document) -> (container: Node, text: String) {
         let container = document.createElement("div")
         var remaining = budget
         var text = ""
-        for block in body.children where block.kind == .element && !Self.skipped.contains(block.name) {
-            guard remaining > 0 else { break }
+        let blocks = body.children.filter { $0.kind == .element && !Self.skipped.contains($0.name) }
+        for block in blocks {
+            guard remaining > 0 else {
+                leftOut = true
+                break
+            }
             if let copy = copy(block, remaining: &remaining, text: &text, in: document) {
                 container.append(copy)
                 text += " "
             }
+        }
+        // The budget ran out exactly at the end of a text, with more to come: still mark the cut.
+        if leftOut, !text.trimmingWhitespaceAtEnd.hasSuffix("…"), let last = Self.lastText(in: container) {
+            last.setText(last.text.trimmingWhitespaceAtEnd + "…")
+            text = text.trimmingWhitespaceAtEnd + "…"
         }
         // The plain text goes into meta descriptions and feeds: one space between words.
         let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return (container, collapsed)
     }
 
-    private func copy(_ node: Node, remaining: inout Double, text: inout String, in document: Document) -> Node? {
+    private mutating func copy(_ node: Node, remaining: inout Double, text: inout String, in document: Document) -> Node? {
         switch node.kind {
         case .text:
             let (kept, cost, truncated) = take(node.text, budget: remaining)
             remaining -= cost
-            if truncated { remaining = 0 }
+            if truncated {
+                remaining = 0
+                leftOut = false  // marked here already
+            }
             text += kept + (truncated ? "…" : "")
             return document.createText(kept + (truncated ? "…" : ""))
         case .element:
@@ -73,13 +91,25 @@ struct SummaryCutter {
                 element.setAttribute(attribute.name, attribute.value)
             }
             for child in node.children {
-                guard remaining > 0 else { break }
+                guard remaining > 0 else {
+                    if child.kind == .element || !child.text.allSatisfy(\.isWhitespace) { leftOut = true }
+                    break
+                }
                 if let copied = copy(child, remaining: &remaining, text: &text, in: document) { element.append(copied) }
             }
             return element
         default:
             return nil
         }
+    }
+
+    /// The last text node under `node`, depth first from the end.
+    static func lastText(in node: Node) -> Node? {
+        for child in node.children.reversed() {
+            if child.kind == .text, !child.text.allSatisfy(\.isWhitespace) { return child }
+            if child.kind == .element, let found = lastText(in: child) { return found }
+        }
+        return nil
     }
 
     /// The longest start of `text` that fits `budget`, cut after a whole word or a CJK
@@ -117,6 +147,12 @@ struct SummaryCutter {
 }
 
 private extension String {
+    var trimmingWhitespaceAtEnd: String {
+        var copy = self
+        while let last = copy.last, last.isWhitespace { copy.removeLast() }
+        return copy
+    }
+
     var trimmedEnd: String {
         var copy = self
         while let last = copy.last, last.isWhitespace || last == "," || last == "，" || last == "、" { copy.removeLast() }

@@ -141,3 +141,24 @@ struct HTMLSerializerTests {
         #expect(serializer.serialize(document) == "<!DOCTYPE html>\n<div>s<i></i>t</div>\n")
     }
 }
+
+@Suite struct TextNodeTests {
+    @Test func setTextReplacesATextNodeVerbatim() {
+        let document = Document()
+        let p = document.createElement("p")
+        document.root = p
+        let text = document.createText("old")
+        p.append(text)
+        text.setText("a & <b>")
+        #expect(HTMLSerializer().serialize(p) == "<p>a &amp; &lt;b&gt;</p>")
+    }
+
+    @Test func controlCharactersAreDroppedFromTextAndAttributes() {
+        let document = Document()
+        let p = document.createElement("p")
+        document.root = p
+        p.setAttribute("title", "x\u{7}y\u{85}")
+        p.append(document.createText("a\u{1}b\u{7F}c\u{9F}\td\n"))
+        #expect(HTMLSerializer().serialize(p) == "<p title=\"xy\">abc\td\n</p>")
+    }
+}
