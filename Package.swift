@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CCmark", "DOM", "Diagnostics"]),
         .target(name: "Quantities"),
         .target(name: "Formulas", dependencies: ["Diagnostics", "Quantities"]),
-        .target(name: "Tables", dependencies: ["Diagnostics"]),
+        .target(name: "Tables", dependencies: ["Diagnostics", "Quantities"]),
         .target(name: "Charts", dependencies: ["DOM", "Diagnostics"]),
         .target(name: "Templates", dependencies: ["DOM", "Formulas", "Diagnostics"]),
         .target(name: "Site", dependencies: [
@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup", "DOM"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Quantities", "Diagnostics"]),
-        .testTarget(name: "TablesTests", dependencies: ["Tables"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables", "Quantities"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "DOM", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DOM", "Formulas"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DOM"]),

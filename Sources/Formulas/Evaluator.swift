@@ -7,6 +7,8 @@ import Quantities
 /// depth limit, and there are no loops in the language, so evaluation always terminates.
 struct Evaluator {
     let location: SourceLocation
+    /// Where reads of table rows and tables are recorded, when asked for.
+    var trace: Trace? = nil
 
     func error(_ reason: FormulaError.Reason, at node: Syntax) -> FormulaError {
         FormulaError(reason, at: location.advanced(by: node.offset))
@@ -43,13 +45,20 @@ struct Evaluator {
         guard let value = scope.value(of: name) else {
             throw error(.unknownName(name, suggestion: name.closest(among: scope.names)), at: node)
         }
+        trace?.lookedUp(name)
+        if let trace, case .list(let rows) = value, case .record(let first)? = rows.first, first.origin != nil {
+            trace.record(name, .string("table of \(rows.count) rows"))
+        }
         return value
     }
 
     /// `.field` of a record (`null` when missing) or of `null` (`null`); an error otherwise.
     func evaluateMember(_ base: Syntax, _ field: String, at node: Syntax, in scope: Scope) throws -> Value {
         switch try evaluate(base, in: scope) {
-        case .record(let record): return record[field] ?? .null
+        case .record(let record):
+            let value = record[field] ?? .null
+            if let trace, let origin = record.origin { trace.record("\(origin).\(field)", value) }
+            return value
         case .null: return .null
         case let other: throw error(.noFields(field, type: other.typeName), at: node)
         }
@@ -121,8 +130,19 @@ struct Evaluator {
         case (.list(let items), .number(let number)):
             guard let i = try position(number, count: items.count, at: node) else { return .null }
             return items[i]
-        case (.list(let rows), .string) where rows.allSatisfy(\.isRecordOrNull):
-            return Value.row(in: rows, forKey: index, column: nil) ?? .null
+        case (.list(let rows), .string(let key)) where rows.allSatisfy(\.isRecordOrNull):
+            if let row = Value.row(in: rows, forKey: index, column: nil) { return row }
+            // A data table (its rows have an origin): a key that names no row is a mistake.
+            if case .record(let first)? = rows.first, let origin = first.origin,
+               let table = origin.split(separator: "[").first.map(String.init) {
+                let keys = rows.compactMap { row -> String? in
+                    guard case .record(let record) = row, let name = record.keys.first, case .string(let text)? = record[name] else { return nil }
+                    return text
+                }
+                let suggestion = key.closest(among: keys) ?? keys.first { $0.lowercased().hasPrefix(key.lowercased()) }
+                throw error(.unknownRow(key, table: table, suggestion: suggestion), at: node)
+            }
+            return .null
         case (.string(let text), .number(let number)):
             guard let i = try position(number, count: text.count, at: node) else { return .null }
             return .string(String(text[text.index(text.startIndex, offsetBy: i)]))

@@ -50,4 +50,10 @@ public struct Expression: Sendable {
     public func evaluate(in scope: Scope) throws(FormulaError) -> Value {
         try FormulaError.rethrowing { try Evaluator(location: location).evaluate(syntax, in: scope) }
     }
+
+    /// As `evaluate(in:)`, also recording in `trace` every field read from a record with an
+    /// `origin` (a table row) and every table named.
+    public func evaluate(in scope: Scope, trace: Trace) throws(FormulaError) -> Value {
+        try FormulaError.rethrowing { try Evaluator(location: location, trace: trace).evaluate(syntax, in: scope) }
+    }
 }

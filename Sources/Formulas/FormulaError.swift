@@ -71,6 +71,8 @@ public struct FormulaError: Error, Equatable, Sendable {
         case wrongArgumentCount(String, expected: ClosedRange<Int>, found: Int)
         /// A function reported a failure (`FunctionFailure`); at the function name.
         case functionFailed(String, message: String)
+        /// `table["key"]` on a data table (rows with an origin) with no such row; at the `[`.
+        case unknownRow(String, table: String, suggestion: String?)
     }
 
     /// One sentence, lower case, no trailing period, saying what to do where it can.
@@ -129,6 +131,8 @@ public struct FormulaError: Error, Equatable, Sendable {
             return "`\(name)` takes \(count) \(noun), got \(found)"
         case .functionFailed(let name, let message):
             return "`\(name)`: \(message)"
+        case .unknownRow(let key, let table, let suggestion):
+            return "no row `\(key)` in the table `\(table)`" + (suggestion.map { ": did you mean `\($0)`?" } ?? "")
         }
     }
 

@@ -5,6 +5,9 @@ public struct Record: Sendable {
     /// The field names in order, each once.
     public private(set) var keys: [String]
     private var values: [String: Value]
+    /// Where the record comes from, for provenance: `models[PaLM]` for a table row. Reads of
+    /// its fields are written to a `Trace` as `models[PaLM].parameters`. Not part of equality.
+    public var origin: String?
 
     /// Makes a record from fields in order. A repeated key keeps its first position and its
     /// last value.

@@ -29,6 +29,8 @@ struct RenderedArticle: Sendable {
     /// The article body with absolute URLs, as HTML, for feeds.
     var feedHTML: String
     var readingMinutes: Double
+    /// The verdicts of the article's `check` blocks.
+    var checks: [CheckResult]
 }
 
 /// Renders pages: Markdown into a DOM, the DOM through the templates, then HTML5.
@@ -43,6 +45,8 @@ struct PageRenderer: Sendable {
     let strings: [String: Record]
     /// Markdown options for articles (heading ids avoid the templates' ids).
     let markdown: MarkdownOptions
+    /// The data tables, for figures, compute blocks and checks.
+    let catalog: DataCatalog
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
     /// Source: Brysbaert (2019), "How many words do we read per minute?", Journal of Memory and
@@ -138,14 +142,27 @@ struct PageRenderer: Sendable {
         let body = document.createElement("div")
         var diagnostics: [Diagnostic] = []
         var copies: [String] = []
+        let formulas = PageFormulas(article: article, pageURL: url(article.urlPath), tables: catalog.variables,
+                                    functions: functions)
+        formulas.define(MarkdownRenderer.fencedBlocks(in: article.body, file: article.source, firstLine: article.bodyFirstLine))
+        let markup = FormulaMarkup(document: document, strings: strings[article.language] ?? Record([]))
+        let hooks = MarkdownHooks(
+            figure: { source, location in formulas.figure(source, at: location).map(markup.figure) },
+            fencedBlock: { name, text, location in
+                switch name {
+                case "compute": return markup.definitions(formulas.nextDefinitions())
+                case "check": return markup.checks(formulas.check(text, at: location, pageTitle: article.title))
+                default: return nil
+                }
+            })
         let rendered = MarkdownRenderer(options: markdown).render(article.body, file: article.source, firstLine: article.bodyFirstLine,
-                                                 into: body, of: document) { destination, _, location in
+                                                 into: body, of: document, hooks: hooks) { destination, _, location in
             let resolution = links.resolve(destination, from: article, at: location)
             if let diagnostic = resolution.diagnostic { diagnostics.append(diagnostic) }
             if let copy = resolution.copy { copies.append(copy) }
             return resolution.url
         }
-        diagnostics += rendered.diagnostics
+        diagnostics += rendered.diagnostics + formulas.diagnostics
         let minutes = Self.readingMinutes(rendered.plainText)
         let neighbours = plan.neighbours[article.source]
         var fields = articleFields(article)
@@ -161,6 +178,14 @@ struct PageRenderer: Sendable {
             ("translations", .list((plan.translations[article.source] ?? []).map(link))),
             ("previous", link(neighbours?.previous ?? nil)),
             ("next", link(neighbours?.next ?? nil)),
+            ("figures", .list(formulas.figures.map { figure in
+                .record(Record([("id", .string(figure.id)), ("text", .string(figure.text)),
+                                ("formula", .string(figure.formula)), ("inputs", .list(figure.inputs.map(Value.string)))]))
+            })),
+            ("checks", .list(formulas.checks.map(checkValue))),
+            ("data_sources", .list(formulas.tablesRead.sorted().compactMap { name in
+                catalog.table(named: name).map(tableValue)
+            })),
         ]
         var page = render(template: article.layout, scope: scope(language: article.language, page: Record(fields)),
                           in: document, outputPath: article.outputPath, source: article.source)
@@ -171,7 +196,7 @@ struct PageRenderer: Sendable {
         let summary: [MarkupNode]
         var summaryText = article.summary
         if article.summary.isEmpty {
-            var cutter = SummaryCutter(budget: Self.summaryWords)
+            var cutter = SummaryCutter(budget: Self.summaryWords, pageURL: url(article.urlPath))
             let cut = cutter.cut(body, in: document)
             summary = cut.container.children.compactMap(MarkupNode.capture)
             summaryText = cut.text
@@ -183,7 +208,7 @@ struct PageRenderer: Sendable {
         let feedHTML = body.children.map { HTMLSerializer().serialize($0) }.joined()
         document.discard(body)
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
-                               readingMinutes: minutes)
+                               readingMinutes: minutes, checks: formulas.checks)
     }
 
     /// Makes every site-absolute `href`/`src` absolute with the base URL's origin (for feeds).
@@ -193,6 +218,45 @@ struct PageRenderer: Sendable {
             node.setAttribute(attribute.name, config.origin + attribute.value)
         }
         for child in node.children where child.kind == .element { absolutize(child) }
+    }
+
+    func checkValue(_ check: CheckResult) -> Value {
+        .record(Record([
+            ("label", .string(check.label)), ("anchor", .string(check.anchor)),
+            ("url", .string(check.pageURL + "#" + check.anchor)), ("page_title", .string(check.pageTitle)),
+            ("stated", .string(check.stated)), ("computed", .string(check.computed)), ("off_by", .string(check.offBy)),
+            ("tolerance", .string(check.tolerance)), ("verdict", .string(check.verdict)),
+            ("expected", .string(check.expected)), ("formula", .string(check.formula)),
+            ("inputs", .list(check.inputs.map(Value.string))), ("source", .string(check.location.description)),
+        ]))
+    }
+
+    /// A data table as templates see it: its name, title, download URL and sources.
+    func tableValue(_ table: DataCatalog.Table) -> Value {
+        .record(Record([
+            ("name", .string(table.name)), ("title", .string(table.title)),
+            ("url", .string(url(String(table.file.dropFirst("content/".count))))),
+            ("rows", .number(Double(table.rows))),
+            ("sources", .list(table.sources.map { source in
+                .record(Record([("title", .string(source.title)), ("url", .string(source.url))]))
+            })),
+        ]))
+    }
+
+    /// `checks/index.html`: every claim of the site with its verdict, in page order.
+    func renderChecks(_ checks: [CheckResult]) -> RenderedPage {
+        let document = Document()
+        let page = Record([
+            ("kind", "checks"), ("title", strings[config.language]?["checks_title"] ?? "Checks"),
+            ("lang", .string(config.language)), ("summary", ""), ("url", .string(url("checks/"))),
+            ("source", "templates/checks.html"),
+        ])
+        let extra: [String: Value] = [
+            "checks": .list(checks.map(checkValue)),
+            "tables": .list(catalog.tables.map(tableValue)),
+        ]
+        return render(template: "checks.html", scope: scope(language: config.language, page: page, extra: extra),
+                      in: document, outputPath: "checks/index.html", source: "templates/checks.html")
     }
 
     // MARK: Lists

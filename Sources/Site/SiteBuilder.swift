@@ -55,6 +55,8 @@ public struct BuildReport: Sendable {
     public var copiedFiles = 0
     public var write: WriteSummary?
     public var outputDirectory: URL?
+    /// Every claim of every `check` block, in page order.
+    public var checks: [CheckResult] = []
     /// (phase, seconds) in the order the phases ran.
     public var phases: [(name: String, seconds: Double)] = []
 
@@ -89,17 +91,11 @@ public enum SiteBuilder {
         let loaded = load(files, options: options, into: &report)
         endPhase("load")
 
-        // Compute: type the data tables.
-        for (path, bytes) in loaded.tables {
-            let name = String(path.split(separator: "/").last!.dropLast(4))
-            do {
-                let table = try DataTable.parse(utf8: bytes, file: path, name: name)
-                report.tables += 1
-                report.tableRows += table.rows.count
-            } catch {
-                report.diagnostics += error.diagnostics
-            }
-        }
+        // Compute: type the data tables, name them, evaluate their derived columns.
+        let (catalog, tableProblems) = DataCatalog.make(csv: loaded.tables, sidecars: loaded.sidecars)
+        report.diagnostics += tableProblems
+        report.tables = catalog.tables.count
+        report.tableRows = catalog.tables.reduce(0) { $0 + $1.rows }
         endPhase("compute")
 
         // Render: articles in parallel, then the pages that list them, feeds and the sitemap.
@@ -124,7 +120,7 @@ public enum SiteBuilder {
                                      contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
             let renderer = PageRenderer(config: config, templates: templates, links: links, plan: sitePlan,
                                         calendar: calendar, strings: loaded.strings,
-                                        markdown: MarkdownOptions(reservedIDs: templates.staticIDs))
+                                        markdown: MarkdownOptions(reservedIDs: templates.staticIDs), catalog: catalog)
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs
             let articles = renderInParallel(count: renderable.count, jobs: jobs) { renderer.renderArticle(renderable[$0]) }
@@ -132,10 +128,14 @@ public enum SiteBuilder {
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
-            let others = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index in
+            var others = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index in
                 if index < lists.count { return renderer.renderList(lists[index], articles: bySource) }
                 if index < lists.count + terms.count { return renderer.renderTerms(terms[index - lists.count]) }
                 return renderer.renderNotFound()
+            }
+            report.checks = articles.flatMap(\.checks)
+            if templates.contains("checks.html") && !report.checks.isEmpty {
+                others.append(renderer.renderChecks(report.checks))
             }
             pages = articles.map(\.page) + others
             report.articles = renderable.count
@@ -173,10 +173,11 @@ public enum SiteBuilder {
         var outputs: [String: [UInt8]] = [:]
         for page in pages where !page.html.isEmpty { outputs[page.outputPath] = page.html }
         for (path, bytes) in loaded.assets { outputs[path] = bytes }
+        for (path, bytes) in loaded.tables { outputs[String(path.dropFirst("content/".count))] = bytes }
         for (path, bytes) in generated { outputs[path] = bytes }
         var copies = Set<String>()
         for page in pages { copies.formUnion(page.copies) }
-        for source in copies.sorted() {
+        for source in copies.sorted() where outputs[String(source.dropFirst("content/".count))] == nil {
             do {
                 outputs[String(source.dropFirst("content/".count))] = try files.bytes(source)
                 report.copiedFiles += 1
@@ -235,6 +236,8 @@ public enum SiteBuilder {
         var articles: [Article] = []
         var templates: TemplateSet?
         var tables: [(String, [UInt8])] = []
+        /// Sidecars of the tables: path → text.
+        var sidecars: [String: String] = [:]
         var assets: [String: [UInt8]] = [:]
         var contentFiles: [String] = []
         /// Interface strings per language (templates/i18n/LANG.yaml), gaps filled from the default.
@@ -276,6 +279,9 @@ public enum SiteBuilder {
         }
         loaded.tables = loaded.contentFiles.filter { $0.hasPrefix("content/data/") && $0.hasSuffix(".csv") }
             .compactMap { path in collect { () throws(DiagnosticError) in (path, try files.bytes(path)) } }
+        for path in loaded.contentFiles where path.hasPrefix("content/data/") && path.hasSuffix(".yaml") {
+            loaded.sidecars[path] = collect { () throws(DiagnosticError) in try files.text(path) }
+        }
         var sources: [String: String] = [:]
         for path in files.files(under: "templates") {
             if path.hasPrefix("templates/assets/") {

@@ -36,11 +36,15 @@ extension Character {
 struct SummaryCutter {
     /// In Latin words; a CJK character counts `wordsPerCJKCharacter`.
     var budget: Double
+    /// The article's URL: a `#fragment` link in the summary points into the article, since the
+    /// summary is shown on other pages.
+    var pageURL: String
     /// Set when content was left out because the budget ran out.
     private var leftOut = false
 
-    init(budget: Double) {
+    init(budget: Double, pageURL: String) {
         self.budget = budget
+        self.pageURL = pageURL
     }
     /// A CJK character takes as long to read as this many words (238 wpm ÷ 400 cpm).
     static let wordsPerCJKCharacter = 238.0 / 400.0
@@ -88,7 +92,8 @@ struct SummaryCutter {
         case .element:
             let element = document.createElement(node.name)
             for attribute in node.attributes where attribute.name != "id" {
-                element.setAttribute(attribute.name, attribute.value)
+                let value = attribute.name == "href" && attribute.value.hasPrefix("#") ? pageURL + attribute.value : attribute.value
+                element.setAttribute(attribute.name, value)
             }
             for child in node.children {
                 guard remaining > 0 else {

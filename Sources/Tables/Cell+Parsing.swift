@@ -1,13 +1,16 @@
 import Diagnostics
+import Quantities
 
 extension Cell {
-    /// Types one cell's text. **The seam for quantities**: unit suffixes (`175B`, `1750億`) and
-    /// ranges (`9e6..17e6`) are to be added here, before the plain number rule.
+    /// Types one cell's text in a column without a unit (a column with a unit parses every cell
+    /// as a quantity in that unit, see `DataTable.parse`).
     ///
     /// Spaces and tabs around the text are ignored for typing. In order:
     /// - nothing left → `.missing`;
     /// - a plain number (`parseNumber`) → `.number`;
     /// - `YYYY-MM-DD` with a real month and day (`parseDate`) → `.date`;
+    /// - a scaled number or range (`Quantity.parse`: `175B`, `1750億`, `9e6..17e6`, `$12M`) →
+    ///   `.number` for a plain point value, else `.quantity`;
     /// - otherwise → `.text` with the text exactly as given.
     ///
     /// - Parameters:
@@ -23,7 +26,15 @@ extension Cell {
         case .valid: return .date(String(trimmed), location)
         case .invalid(let reason):
             throw DiagnosticError(.error("`\(trimmed)` is not a valid date: \(reason)", at: location))
-        case .notADate: return .text(text, location)
+        case .notADate:
+            // Scaled numbers and ranges (`175B`, `1750億`, `9e6..17e6`, `$12M`).
+            if let quantity = try? Quantity.parse(String(trimmed)) {
+                if !quantity.isRange && quantity.unit.isDimensionless && quantity.unit.factor == 1 {
+                    return .number(quantity.lower, location)
+                }
+                return .quantity(quantity, location)
+            }
+            return .text(text, location)
         }
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Quantities
 
 /// The typed value of one table cell, with the cell's location (its first character, the opening
 /// quote if quoted).
@@ -9,6 +10,9 @@ public enum Cell: Sendable, Equatable {
     case missing
     /// A plain decimal or scientific number: `1.2e9`, `-0.5`, `1,200`.
     case number(Double, SourceLocation)
+    /// A number with a unit (a cell of a `name [unit]` column: `175B` in `[param]`), a range
+    /// (`9e6..17e6`, `900~1700萬`), or a number written with its own unit (`$12M`).
+    case quantity(Quantity, SourceLocation)
     /// A full ISO 8601 calendar date `YYYY-MM-DD`, kept as written (spaces around it dropped).
     case date(String, SourceLocation)
     /// Anything else, exactly as written in the cell.
@@ -18,7 +22,7 @@ public enum Cell: Sendable, Equatable {
     public var location: SourceLocation? {
         switch self {
         case .missing: nil
-        case .number(_, let location), .date(_, let location), .text(_, let location): location
+        case .number(_, let location), .quantity(_, let location), .date(_, let location), .text(_, let location): location
         }
     }
 }

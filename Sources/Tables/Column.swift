@@ -1,4 +1,5 @@
 import Diagnostics
+import Quantities
 
 /// One column of a `DataTable`, from a header cell written `name` or `name [unit]`.
 ///
@@ -7,14 +8,18 @@ import Diagnostics
 /// quantities layer interprets it.
 public struct Column: Sendable, Equatable {
     public var name: String
-    /// The unit between the brackets, or nil when the header has none.
+    /// The unit between the brackets as written, or nil when the header has none.
     public var unit: String?
+    /// The unit understood (`FLOP/s/chip` → FLOP·s⁻¹·chip⁻¹); nil without a unit or when the
+    /// unit is unknown (then the header has a diagnostic).
+    public var quantityUnit: Quantities.Unit?
     /// The header cell's location.
     public var location: SourceLocation
 
-    public init(name: String, unit: String? = nil, location: SourceLocation) {
+    public init(name: String, unit: String? = nil, quantityUnit: Quantities.Unit? = nil, location: SourceLocation) {
         self.name = name
         self.unit = unit
+        self.quantityUnit = quantityUnit
         self.location = location
     }
 
@@ -29,6 +34,7 @@ public struct Column: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var name = Substring(text)
         var unit: String?
+        var quantityUnit: Quantities.Unit?
         if let open = text.firstIndex(of: "[") {
             name = text[..<open]
             let afterOpen = text.index(after: open)
@@ -45,6 +51,13 @@ public struct Column: Sendable, Equatable {
                         at: cell.location(at: open)))
                 } else {
                     unit = String(written)
+                    do {
+                        quantityUnit = try Quantities.Unit.parse(String(written))
+                    } catch {
+                        let start = text[afterOpen...].firstIndex(where: { !$0.isSpace }) ?? afterOpen
+                        let at = text.index(start, offsetBy: min(error.offset, text.distance(from: start, to: close)))
+                        diagnostics.append(.error("unknown unit in the header `\(text)`: \(error.message)", at: cell.location(at: at)))
+                    }
                 }
                 let after = text[text.index(after: close)...]
                 if let extra = after.firstIndex(where: { !$0.isSpace }) {
@@ -66,6 +79,6 @@ public struct Column: Sendable, Equatable {
         if trimmed.isEmpty {
             diagnostics.append(.error("empty column name: name every column in the header row", at: cell.location))
         }
-        return (Column(name: String(trimmed), unit: unit, location: cell.location), diagnostics)
+        return (Column(name: String(trimmed), unit: unit, quantityUnit: quantityUnit, location: cell.location), diagnostics)
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Quantities
 
 extension DataTable {
     /// Types a table from CSV text (RFC 4180, read by `CSVReader`).
@@ -97,18 +98,35 @@ extension DataTable {
                     continue
                 }
                 let cell = cells[index]
-                do {
-                    let value = try Cell.parseCellValue(cell.text, at: cell.location)
-                    if let unit = column.unit {
-                        switch value {
-                        case .missing, .number: break
-                        case .date, .text:
-                            let shown = cell.text.trimmingSpaces
+                if let unit = column.unit {
+                    // A column with a unit: every non-empty cell is a quantity in that unit.
+                    let trimmed = cell.text.trimmingSpaces
+                    if trimmed.isEmpty {
+                        values.append(.missing)
+                        continue
+                    }
+                    guard let quantityUnit = column.quantityUnit else {
+                        values.append(.missing)  // the header's unit is unknown: reported there
+                        continue
+                    }
+                    do {
+                        values.append(.quantity(try Quantity.parse(String(trimmed), unit: quantityUnit), cell.location))
+                    } catch {
+                        values.append(.missing)
+                        if error.offset == 0 {
                             diagnostics.append(.error(
-                                "`\(shown)` is not a number; column `\(column.name)` has unit \(unit)", at: cell.location))
+                                "`\(trimmed)` is not a number; column `\(column.name)` has unit \(unit)", at: cell.location))
+                        } else {
+                            let start = cell.text.firstIndex(where: { !$0.isSpace }) ?? cell.text.startIndex
+                            let at = cell.text.index(start, offsetBy: min(error.offset, trimmed.count))
+                            diagnostics.append(.error("`\(trimmed)` in column `\(column.name)` [\(unit)]: \(error.message)",
+                                                      at: cell.location(at: at)))
                         }
                     }
-                    values.append(value)
+                    continue
+                }
+                do {
+                    values.append(try Cell.parseCellValue(cell.text, at: cell.location))
                 } catch {
                     diagnostics += error.diagnostics
                     values.append(.missing)

@@ -124,12 +124,45 @@ struct Check: ParsableCommand {
         let siteURL = URL(fileURLWithPath: site)
         let report = SiteBuilder.build(BuildOptions(siteDirectory: siteURL, drafts: drafts, write: false,
                                                     linkWarnings: warn))
-        let output = format.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
-        if !output.isEmpty || format == .json { print(output) }
-        if format == .text {
-            let errors = report.diagnostics.filter { $0.severity == .error }.count
-            print("checked \(report.pages) pages: \(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) warnings")
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        switch format {
+        case .json:
+            let diagnostics = DiagnosticFormat.json.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
+            print("{\"diagnostics\":\(diagnostics),\n\"checks\":[" + report.checks.map(Self.json).joined(separator: ",\n") + "]}")
+        case .github:
+            let output = DiagnosticFormat.github.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
+            if !output.isEmpty { print(output) }
+        case .text:
+            for check in report.checks { print(Self.line(check)) }
+            let output = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
+            if !output.isEmpty { print(output) }
+            let unexpected = report.checks.filter { !$0.isExpected }.count
+            print("checked \(report.pages) pages and \(report.checks.count) claims (\(unexpected) unexpected): \(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) warnings")
         }
         if report.failed { throw ExitCode(1) }
+    }
+
+    /// `holds  content/posts/x.md:12:10  PaLM's compute: stated …, computed … (+1.2%, tolerance 5%)`
+    static func line(_ check: CheckResult) -> String {
+        let verdict = check.isExpected ? check.verdict : "\(check.verdict.uppercased()) (expected \(check.expected))"
+        let numbers = "stated \(check.stated), computed \(check.computed)"
+            + (check.offBy.isEmpty ? "" : " (off by \(check.offBy), tolerance \(check.tolerance))")
+        return "\(verdict)  \(check.location)  \(check.label): \(numbers)"
+    }
+
+    static func json(_ check: CheckResult) -> String {
+        func string(_ text: String) -> String {
+            let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+            return data.map { String(decoding: $0.dropFirst().dropLast(), as: UTF8.self) } ?? "\"\""
+        }
+        let fields: [(String, String)] = [
+            ("label", string(check.label)), ("file", string(check.location.file)),
+            ("line", String(check.location.line)), ("column", String(check.location.column)),
+            ("page", string(check.pageURL + "#" + check.anchor)), ("stated", string(check.stated)),
+            ("computed", string(check.computed)), ("off_by", string(check.offBy)), ("tolerance", string(check.tolerance)),
+            ("verdict", string(check.verdict)), ("expected", string(check.expected)), ("formula", string(check.formula)),
+            ("inputs", "[" + check.inputs.map(string).joined(separator: ",") + "]"),
+        ]
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Tables
+import Quantities
 import Testing
 
 private let file = "content/data/models.csv"
@@ -28,26 +29,29 @@ private func parse(_ text: String, key: String? = nil) throws(DiagnosticError) -
         #expect(table.keyColumn == 0)
         #expect(table.columns == [
             Column(name: "model", unit: nil, location: at(1, 1)),
-            Column(name: "parameters", unit: "param", location: at(1, 7)),
+            Column(name: "parameters", unit: "param", quantityUnit: .parameter, location: at(1, 7)),
             Column(name: "released", unit: nil, location: at(1, 26)),
-            Column(name: "cost", unit: "USD", location: at(1, 35)),
+            Column(name: "cost", unit: "USD", quantityUnit: .usd, location: at(1, 35)),
         ])
         #expect(table.column(named: "released") == 2)
         #expect(table.column(named: "Released") == nil)
     }
 
+    /// Cells of a column with a unit are quantities in it; the others numbers, dates, text.
     @Test func cellsAreTypedAsNumbersDatesTextOrMissing() throws {
         let table = try parse(Self.models)
         #expect(table.rows.map(\.key) == ["PaLM", "GPT-3", "Chinchilla"])
         #expect(table.rows.map(\.line) == [2, 3, 4])
         #expect(table.rows[0].cells == [
-            .text("PaLM", at(2, 1)), .number(540e9, at(2, 6)), .date("2022-04-04", at(2, 12)), .number(1200, at(2, 23)),
+            .text("PaLM", at(2, 1)), .quantity(Quantity(540e9, .parameter), at(2, 6)), .date("2022-04-04", at(2, 12)),
+            .quantity(Quantity(1200, .usd), at(2, 23)),
         ])
         #expect(table.rows[1].cells == [
-            .text("GPT-3", at(3, 1)), .number(175e9, at(3, 7)), .date("2020-05-28", at(3, 25)), .missing,
+            .text("GPT-3", at(3, 1)), .quantity(Quantity(175e9, .parameter), at(3, 7)), .date("2020-05-28", at(3, 25)), .missing,
         ])
         #expect(table.rows[2].cells == [
-            .text("Chinchilla", at(4, 1)), .number(70e9, at(4, 12)), .text("2022-03", at(4, 17)), .number(-3.5, at(4, 25)),
+            .text("Chinchilla", at(4, 1)), .quantity(Quantity(70e9, .parameter), at(4, 12)), .text("2022-03", at(4, 17)),
+            .quantity(Quantity(-3.5, .usd), at(4, 25)),
         ])
         #expect(table.row(key: "GPT-3")?.line == 3)
         #expect(table.row(key: "gpt-3") == nil)
@@ -116,8 +120,12 @@ private func parse(_ text: String, key: String? = nil) throws(DiagnosticError) -
             .error("`]` without `[` in the header `size]`: write the unit as `name [unit]`", at: at(1, 20)),
             .error("empty unit in the header `t []`: write the unit, as in `cost [USD]`, or drop the brackets",
                    at: at(1, 24)),
+            .error("unknown unit in the header `w [kg] net`: unknown unit `kg`: known units include FLOP, FLOP/s, s, h, day, month, year, J, W, kWh, PF-day, param, token, chip, byte, GB, a currency code (USD) and SI prefixes (TFLOP/s)",
+                   at: at(1, 30)),
             .error("text after the unit in the header `w [kg] net`: the unit comes last, as in `cost [USD]`",
                    at: at(1, 34)),
+            .error("unknown unit in the header `v [a [b]`: unknown unit `a`: known units include FLOP, FLOP/s, s, h, day, month, year, J, W, kWh, PF-day, param, token, chip, byte, GB, a currency code (USD) and SI prefixes (TFLOP/s)",
+                   at: at(1, 41)),
             .error("second `[` in the header `v [a [b]`: write one unit, as in `cost [USD]`", at: at(1, 43)),
         ])) {
             try parse("name,cost [USD,size],t [],w [kg] net,v [a [b]\n")
@@ -148,8 +156,9 @@ private func parse(_ text: String, key: String? = nil) throws(DiagnosticError) -
     @Test func aNonNumberInAColumnWithAUnitIsAnErrorAtTheCell() {
         #expect(throws: DiagnosticError([
             .error("`abc` is not a number; column `cost` has unit USD", at: at(2, 3)),
-            .error("`2023-01-01` is not a number; column `cost` has unit USD", at: at(3, 3)),
-            .error("`1,2` is not a number; column `cost` has unit USD", at: at(4, 3)),
+            .error("`2023-01-01` in column `cost` [USD]: unexpected `-` in a number: write numbers as 1.2e9, 1,200, 175B, 1750億 or 9e6..17e6",
+                   at: at(3, 7)),
+            .error("`1,2` in column `cost` [USD]: a thousands separator must be followed by three digits (1,200)", at: at(4, 5)),
         ])) {
             try parse("name,cost [USD]\nx,abc\ny,2023-01-01\nz,\"1,2\"\nw,\n")
         }
