@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Charts", dependencies: ["DOM", "Diagnostics"]),
         .target(name: "Templates", dependencies: ["DOM", "Formulas", "Diagnostics"]),
         .target(name: "Site", dependencies: [
-            "DOM", "Markup", "Quantities", "Formulas", "Tables", "Templates", "Diagnostics",
+            "DOM", "Markup", "Quantities", "Formulas", "Tables", "Templates", "Charts", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "reckon", dependencies: [

@@ -21,6 +21,19 @@ extension FunctionTable {
                 ("r2", .number(fit.r2)), ("n", .number(Double(pairs.count))),
             ]))
         },
+        /// `fit_linear(x, y)`: y = intercept + slope · x by ordinary least squares; x may be
+        /// dates (read as decimal years) or numbers, y numbers or quantities (base units).
+        /// Returns `{kind: 'linear', slope, intercept, r2, n}`.
+        /// Source: least squares and R² as in Montgomery & Runger, *Applied Statistics and
+        /// Probability for Engineers*, ch. 11.
+        Function(name: "fit_linear", arity: 2...2) { arguments throws(FunctionFailure) in
+            let pairs = try fitPairs(arguments[0], arguments[1], x: decimalYear, y: midpoint)
+            let fit = try leastSquares(pairs)
+            return .record(Record([
+                ("kind", "linear"), ("slope", .number(fit.slope)), ("intercept", .number(fit.intercept)),
+                ("r2", .number(fit.r2)), ("n", .number(Double(pairs.count))),
+            ]))
+        },
         /// `fit_exponential(dates, y)`: y = A · e^(rate · t), fitted by least squares on
         /// (t, ln y), with t in years. Dates are ISO strings (`2020-06-15`, `2020-06`, `2020`)
         /// or decimal years (2020.5). Returns `{kind: 'exponential', rate, intercept, r2, n}`,
@@ -115,6 +128,14 @@ private func positiveLog(_ value: Value, at i: Int) throws(FunctionFailure) -> D
     let midpoint = (quantity.lower + quantity.upper) / 2
     guard midpoint > 0 else { throw FunctionFailure("item \(i + 1): a log fit needs positive values, got \(quantity)") }
     return log(midpoint)
+}
+
+/// A number or quantity (a range's midpoint), in base units.
+private func midpoint(_ value: Value, at i: Int) throws(FunctionFailure) -> Double {
+    guard let quantity = value.asQuantity else {
+        throw FunctionFailure("item \(i + 1): expected a number or quantity, got \(value.typeName)")
+    }
+    return (quantity.lower + quantity.upper) / 2
 }
 
 /// A date as a decimal year: `2020-07-02` → 2020 + 183/366.

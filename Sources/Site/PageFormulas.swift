@@ -1,3 +1,4 @@
+import Charts
 import DOM
 import Diagnostics
 import Formulas
@@ -33,6 +34,10 @@ final class PageFormulas {
     private var nextBlock = 0
     /// Tables any figure or check read, by name.
     private(set) var tablesRead: Set<String> = []
+    /// Standalone SVG files of the page's charts: output path → bytes.
+    private(set) var chartFiles: [String: [UInt8]] = [:]
+    /// Point labels left out of the page's charts because they would overlap.
+    private(set) var droppedLabels = 0
     let tableNames: Set<String>
 
     init(article: Article, pageURL: String, tables: [String: Value], functions: FunctionTable) {
@@ -135,6 +140,50 @@ final class PageFormulas {
             }
         }
         return results
+    }
+
+    /// Draws a `chart` block (see `ChartBlock`) into `document`: the figure with its SVG and data
+    /// table, and a link to the same chart as a standalone `.svg` beside the page. Nil (with
+    /// diagnostics) when the block is wrong.
+    func chart(_ text: String, at location: SourceLocation, in document: Document, downloadLabel: String) -> Node? {
+        let (parsed, problems) = ChartBlock.parse(text, at: location)
+        diagnostics += problems
+        guard let block = parsed else { return nil }
+        do throws(DiagnosticError) {
+            let rows = try block.rows(in: scope)
+            var spec = block.spec
+            spec.trend = try block.trend(rows, language: language)
+            let data = ChartBlock.chartData(rows, language: language)
+            let layout: ChartLayout
+            do {
+                layout = try layoutChart(spec, data)
+            } catch {
+                diagnostics += error.errors.map { .error("chart: \($0.message)", at: block.location($0.keyPath)) }
+                return nil
+            }
+            // Dropped labels are counted in the build summary rather than warned about: on a
+            // dense scatter most labels are expected to give way.
+            for warning in layout.warnings where warning.reason != .labelsDropped {
+                diagnostics.append(.warning("chart: \(warning.message)", at: block.location(warning.keyPath)))
+            }
+            droppedLabels += layout.droppedLabels.count
+            let number = chartFiles.count + 1
+            let prefix = "chart-\(number)-"
+            let figure = renderFigure(layout, idPrefix: prefix, into: document)
+            let file = "chart-\(number).svg"
+            chartFiles[article.urlPath + file] = Array(renderStandaloneSVG(layout, idPrefix: prefix).utf8)
+            let download = document.createElement("p")
+            download.setAttribute("class", "chart-download")
+            let link = document.createElement("a")
+            link.setAttribute("href", pageURL + file)
+            link.append(document.createText(downloadLabel))
+            download.append(link)
+            figure.append(download)
+            return figure
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
     }
 
     /// The definitions of the next `compute` block, in document order.

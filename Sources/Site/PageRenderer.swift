@@ -31,6 +31,9 @@ struct RenderedArticle: Sendable {
     var readingMinutes: Double
     /// The verdicts of the article's `check` blocks.
     var checks: [CheckResult]
+    /// Standalone SVGs of its charts (output path → bytes) and the labels they dropped.
+    var chartFiles: [String: [UInt8]]
+    var droppedLabels: Int
 }
 
 /// Renders pages: Markdown into a DOM, the DOM through the templates, then HTML5.
@@ -152,6 +155,9 @@ struct PageRenderer: Sendable {
                 switch name {
                 case "compute": return markup.definitions(formulas.nextDefinitions())
                 case "check": return markup.checks(formulas.check(text, at: location, pageTitle: article.title))
+                case "chart":
+                    return formulas.chart(text, at: location, in: document,
+                                          downloadLabel: markup.string("chart_download", "Download this chart (SVG)"))
                 default: return nil
                 }
             })
@@ -208,7 +214,8 @@ struct PageRenderer: Sendable {
         let feedHTML = body.children.map { HTMLSerializer().serialize($0) }.joined()
         document.discard(body)
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
-                               readingMinutes: minutes, checks: formulas.checks)
+                               readingMinutes: minutes, checks: formulas.checks, chartFiles: formulas.chartFiles,
+                               droppedLabels: formulas.droppedLabels)
     }
 
     /// Makes every site-absolute `href`/`src` absolute with the base URL's origin (for feeds).

@@ -57,6 +57,9 @@ public struct BuildReport: Sendable {
     public var outputDirectory: URL?
     /// Every claim of every `check` block, in page order.
     public var checks: [CheckResult] = []
+    /// Charts drawn, and point labels they left out to avoid overlaps.
+    public var charts = 0
+    public var droppedLabels = 0
     /// (phase, seconds) in the order the phases ran.
     public var phases: [(name: String, seconds: Double)] = []
 
@@ -134,6 +137,11 @@ public enum SiteBuilder {
                 return renderer.renderNotFound()
             }
             report.checks = articles.flatMap(\.checks)
+            for article in articles {
+                generated.merge(article.chartFiles) { first, _ in first }
+                report.charts += article.chartFiles.count
+                report.droppedLabels += article.droppedLabels
+            }
             if templates.contains("checks.html") && !report.checks.isEmpty {
                 others.append(renderer.renderChecks(report.checks))
             }

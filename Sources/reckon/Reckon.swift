@@ -70,6 +70,7 @@ struct Build: ParsableCommand {
         }
         lines.append("  tables    \(report.tables) (\(report.tableRows) rows)")
         lines.append("  templates \(report.templates)")
+        lines.append("  figures   \(report.checks.count) checks (\(report.checks.filter { !$0.isExpected }.count) unexpected), \(report.charts) charts (\(report.droppedLabels) point labels dropped to avoid overlaps)")
         lines.append("  copied    \(report.copiedFiles) content files")
         if let write = report.write {
             lines.append("  files     \(write.written) written, \(write.unchanged) unchanged, \(write.removed) removed")

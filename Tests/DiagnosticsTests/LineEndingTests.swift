@@ -12,3 +12,13 @@ import Testing
                 == "a.md:2:1: error: bad\n 2 | two\n   | ^")
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func aTranspositionCountsAsOneEdit() {
+        #expect("sacle".editDistance(to: "scale") == 1)
+        #expect("mian".editDistance(to: "main") == 1)
+        #expect("abc".editDistance(to: "ca") == 3)
+        #expect("kitten".editDistance(to: "sitting") == 3)
+        #expect("sacle".closest(among: ["domain", "field", "format", "scale", "title"]) == "scale")
+    }
+}

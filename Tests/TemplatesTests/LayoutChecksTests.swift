@@ -27,13 +27,13 @@ import Testing
         ]))
     }
 
-    @Test func aFillWithoutASlotIsAnErrorNamingTheSlots() {
+    @Test func aFillWithoutASlotIsAnErrorWithASuggestion() {
         let sources = [
             "base.html": "<html \(r)><main r:slot=\"main\"/></html>",
             "page.html": "<html \(r) r:layout=\"base.html\">\n<main r:fill=\"mian\"/></html>",
         ]
         #expect(compileError(sources) == DiagnosticError([
-            error("no layout above page.html has a slot `mian` (slots: main)", "page.html", 2, 1),
+            error("no layout above page.html has a slot `mian`: did you mean `main`?", "page.html", 2, 1),
         ]))
     }
 }
