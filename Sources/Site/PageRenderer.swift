@@ -50,6 +50,9 @@ struct PageRenderer: Sendable {
     let markdown: MarkdownOptions
     /// The data tables, for figures, compute blocks and checks.
     let catalog: DataCatalog
+    /// Whether the site has a checks page (any article has a `check` block and the theme a
+    /// `checks.html`), for the navigation.
+    let hasChecks: Bool
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
     /// Source: Brysbaert (2019), "How many words do we read per minute?", Journal of Memory and
@@ -88,6 +91,7 @@ struct PageRenderer: Sendable {
             ("feed_url", .string(url(config.languagePrefix(language) + "atom.xml"))),
             ("rss_url", .string(url(config.languagePrefix(language) + "rss.xml"))),
             ("home_url", .string(url(config.languagePrefix(language)))),
+            ("has_checks", .bool(hasChecks)),
         ]))
     }
 

@@ -123,7 +123,12 @@ public enum SiteBuilder {
                                      contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
             let renderer = PageRenderer(config: config, templates: templates, links: links, plan: sitePlan,
                                         calendar: calendar, strings: loaded.strings,
-                                        markdown: MarkdownOptions(reservedIDs: templates.staticIDs), catalog: catalog)
+                                        markdown: MarkdownOptions(reservedIDs: templates.staticIDs), catalog: catalog,
+                                        hasChecks: templates.contains("checks.html")
+                                            && sitePlan.articles.contains { article in
+                                                MarkdownRenderer.fencedBlocks(in: article.body, file: article.source)
+                                                    .contains { $0.name == "check" }
+                                            })
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs
             let articles = renderInParallel(count: renderable.count, jobs: jobs) { renderer.renderArticle(renderable[$0]) }
