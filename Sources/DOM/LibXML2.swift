@@ -407,3 +407,117 @@ extension String {
         return String(scalars)
     }
 }
+
+// MARK: - HTML5 bytes
+
+/// The HTML5 writer of `HTMLSerializer`, over libxml2's nodes and bytes directly: names and
+/// text are copied from `xmlChar` buffers into the output without making Swift strings.
+struct HTMLBytesWriter {
+    var out: [UInt8] = []
+
+    private static let voidNames: Set<[UInt8]> = Set(HTMLSerializer.voidElements.map { Array($0.utf8) })
+    private static let rawTextNames: Set<[UInt8]> = Set(HTMLSerializer.rawTextElements.map { Array($0.utf8) })
+
+    mutating func write(_ node: Node) {
+        write(node.pointer)
+    }
+
+    private static func bytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+    }
+
+    private mutating func write(_ node: xmlNodePtr) {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            let name = Self.bytes(node.pointee.name)
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: name)
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                defer { attribute = current.pointee.next }
+                let attributeName = Self.bytes(current.pointee.name)
+                let prefix = current.pointee.ns.flatMap { $0.pointee.prefix }
+                if prefix.map({ xmlStrEqual($0, "xmlns") != 0 }) == true || xmlStrEqual(current.pointee.name, "xmlns") != 0 { continue }
+                out.append(UInt8(ascii: " "))
+                if let prefix {
+                    out.append(contentsOf: Self.bytes(prefix))
+                    out.append(UInt8(ascii: ":"))
+                }
+                out.append(contentsOf: attributeName)
+                out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+                var child = current.pointee.children
+                while let text = child {
+                    escape(Self.bytes(text.pointee.content), attribute: true)
+                    child = text.pointee.next
+                }
+                out.append(UInt8(ascii: "\""))
+            }
+            out.append(UInt8(ascii: ">"))
+            let nameArray = Array(name)
+            if Self.voidNames.contains(nameArray) { return }
+            if Self.rawTextNames.contains(nameArray) {
+                var child = node.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
+                        for byte in Self.bytes(current.pointee.content) where !Self.isControlByte(byte) { out.append(byte) }
+                    }
+                    child = current.pointee.next
+                }
+            } else {
+                if nameArray == Array("pre".utf8) || nameArray == Array("textarea".utf8) || nameArray == Array("listing".utf8),
+                   let first = node.pointee.children, first.pointee.type == XML_TEXT_NODE,
+                   first.pointee.content?.pointee == UInt8(ascii: "\n") {
+                    out.append(UInt8(ascii: "\n"))
+                }
+                var child = node.pointee.children
+                while let current = child {
+                    write(current)
+                    child = current.pointee.next
+                }
+            }
+            out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+            out.append(contentsOf: name)
+            out.append(UInt8(ascii: ">"))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            escape(Self.bytes(node.pointee.content), attribute: false)
+        case XML_COMMENT_NODE:
+            out.append(contentsOf: Array("<!--".utf8))
+            out.append(contentsOf: Self.bytes(node.pointee.content))
+            out.append(contentsOf: Array("-->".utf8))
+        case XML_DOCUMENT_FRAG_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
+            var child = node.pointee.children
+            while let current = child {
+                write(current)
+                child = current.pointee.next
+            }
+        default:
+            break
+        }
+    }
+
+    /// C0 controls but tab, LF, FF, CR, and DEL (one byte); C1 controls are U+0080–U+009F,
+    /// encoded as 0xC2 0x80…0x9F (see `escape`).
+    private static func isControlByte(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
+    }
+
+    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case UInt8(ascii: "<") where !attribute: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0xC2 where index + 1 < count && (0x80...0x9F).contains(text[index + 1]):
+                index += 1  // a C1 control: dropped
+            default:
+                if !Self.isControlByte(byte) { out.append(byte) }
+            }
+            index += 1
+        }
+    }
+}

@@ -59,8 +59,10 @@ struct DataCatalog: Sendable {
                 diagnostics += error.diagnostics
                 continue
             }
+            // The key column comes first in each record: row lookup (`models["PaLM"]`) keys on it.
+            let order = [table.keyColumn] + table.columns.indices.filter { $0 != table.keyColumn }
             var rows = table.rows.map { row in
-                var record = Record(zip(table.columns, row.cells).map { column, cell in (column.name, value(of: cell)) })
+                var record = Record(order.map { (table.columns[$0].name, value(of: row.cells[$0])) })
                 record.origin = "\(sidecar.name)[\(row.key)]"
                 return record
             }

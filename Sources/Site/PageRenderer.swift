@@ -347,7 +347,7 @@ struct PageRenderer: Sendable {
         page.links = checks.links
         page.ids = checks.ids
         page.diagnostics += checks.diagnostics
-        page.html = Array(HTMLSerializer().serialize(document).utf8)
+        page.html = HTMLSerializer().bytes(document)
         return page
     }
 

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""The runner of scripts/bench (see that script and docs/BENCHMARKS.md): generates the sites,
+builds each cold several times alternating Reckon and Hugo, measures the cmark + cp floor,
+prints the summary and appends it, with every raw run, to docs/BENCHMARKS.md.
+
+Run from the repository root (scripts/bench does so). Exit status: 0 done, 1 a build failed or
+Reckon's and Hugo's article page counts differ, 2 usage.
+"""
+import argparse
+import datetime
+import glob
+import hashlib
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.getcwd()
+WORK = ".build/bench"
+BUILT = ".build/release/reckon"
+# A copy of the built binary, taken at the start: a rebuild during the benchmark cannot change it.
+RECKON = ".build/bench/bin/reckon"
+GENERATOR = "scripts/bench.d/generate.py"
+DOC = "docs/BENCHMARKS.md"
+
+
+def parse_args():
+    p = argparse.ArgumentParser(prog="scripts/bench", description="Reckon against Hugo and the cmark floor.")
+    p.add_argument("--pages", type=int, action="append", metavar="N",
+                   help="site size in articles (repeatable; default 1000 and 10000)")
+    p.add_argument("--quick", action="store_true", help="1000 pages only")
+    p.add_argument("--runs", type=int, default=3, help="cold builds per generator and site (default 3)")
+    p.add_argument("--jobs", type=int, help="pass --jobs N to reckon build (default: Reckon's own)")
+    p.add_argument("--seed", type=int, default=8, help="generator seed (default 8)")
+    variant = p.add_mutually_exclusive_group()
+    variant.add_argument("--report", action="store_true", help="only the report variant (Reckon only)")
+    variant.add_argument("--no-report", action="store_true", help="only the plain sites (Reckon, Hugo, floor)")
+    p.add_argument("--no-record", action="store_true", help=f"do not append to {DOC}")
+    p.add_argument("--no-build", action="store_true", help=argparse.SUPPRESS)  # handled by scripts/bench
+    args = p.parse_args()
+    if args.runs < 1 or any(n < 1 for n in args.pages or []):
+        p.error("--runs and --pages take a number above 0")
+    args.sizes = args.pages or ([1000] if args.quick else [1000, 10000])
+    return args
+
+
+def sh(cmd):
+    return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+
+
+def machine():
+    mem = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal:"):
+                mem = int(line.split()[1]) * 1024
+    cpu = sh("sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1") or platform.processor()
+    return {
+        "nproc": sh("nproc"),
+        "memory": f"{mem / 2**30:.1f} GiB",
+        "cpu": cpu,
+        "kernel": platform.release(),
+        "disk": sh(f"df -h --output=source,fstype {shlex.quote(WORK)} | tail -1"),
+        "reckon": (sh("git rev-parse --short HEAD") or "?")
+        + (" + uncommitted changes" if sh("git status --porcelain -- Sources Package.swift") else "")
+        + f", binary sha256 {hashlib.sha256(open(RECKON, 'rb').read()).hexdigest()[:12]} built "
+        + datetime.datetime.fromtimestamp(os.path.getmtime(BUILT), datetime.timezone.utc).strftime("%H:%M UTC"),
+        "hugo": sh("hugo version").split(" BuildDate")[0],
+        "cmark": sh("cmark --version | head -1"),
+        "swift": sh("swift --version 2>&1 | head -1"),
+    }
+
+
+def rmtree(path):
+    if os.path.lexists(path):
+        shutil.rmtree(path)
+
+
+def timed(cmd, label, stdout_path=None):
+    """Runs cmd under GNU time; returns (wall seconds, GNU %e, peak RSS KiB, exit status, output)."""
+    tfile = os.path.join(WORK, "time.txt")
+    out = open(stdout_path, "wb") if stdout_path else subprocess.PIPE
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tfile] + cmd, stdout=out, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if stdout_path:
+        out.close()
+    gnu_e, rss = 0.0, 0
+    try:
+        fields = open(tfile).read().split()
+        # GNU time writes "Command exited with non-zero status N" first when the command fails.
+        gnu_e, rss = float(fields[-2]), int(fields[-1])
+    except (OSError, ValueError, IndexError):
+        pass
+    text = ((proc.stdout or b"") if not stdout_path else b"").decode(errors="replace") + proc.stderr.decode(errors="replace")
+    return wall, gnu_e, rss, proc.returncode, text
+
+
+def generate(n, variant, seed):
+    """Generates (or reuses, when its stamp matches) the site of n pages; returns its folder."""
+    folder = os.path.join(WORK, f"{variant}-{n}")
+    digest = hashlib.sha256(open(GENERATOR, "rb").read()).hexdigest()[:16]
+    stamp = f"{n} {variant} {seed} {digest}\n"
+    stamp_path = os.path.join(folder, "stamp")
+    if os.path.exists(stamp_path) and open(stamp_path).read() == stamp:
+        print(f"bench: reusing {folder} (same generator, seed and size)", flush=True)
+        return folder
+    cmd = [sys.executable, GENERATOR, "--pages", str(n), "--out", folder, "--seed", str(seed)]
+    if variant == "report":
+        cmd.append("--report")
+    subprocess.run(cmd, check=True)
+    with open(stamp_path, "w") as f:
+        f.write(stamp)
+    return folder
+
+
+def count_pages(out):
+    articles = len(glob.glob(os.path.join(out, "posts", "*", "index.html")))
+    html = sum(1 for _, _, files in os.walk(out) for name in files if name.endswith(".html"))
+    files = sum(len(files) for _, _, files in os.walk(out))
+    return articles, html, files
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.raw = []          # dicts: variant n run tool command wall gnu_e rss status articles html files
+        self.summary = []      # lines of the summary (Markdown)
+        self.failures = []     # messages
+        self.notes = []
+
+    def record(self, **row):
+        self.raw.append(row)
+
+    def build(self, tool, site, out, variant, n, run):
+        if tool == "reckon":
+            cmd = [RECKON, "build", os.path.join(site, "reckon"), "--output", out]
+            if self.args.jobs:
+                cmd += ["--jobs", str(self.args.jobs)]
+            rmtree(os.path.join(site, "reckon", ".reckon-cache"))
+        else:
+            cmd = ["hugo", "--source", os.path.join(site, "hugo"), "--destination", os.path.abspath(out), "--quiet"]
+            rmtree(os.path.join(site, "hugo", "resources"))
+        rmtree(out)
+        wall, gnu_e, rss, status, text = timed(cmd, tool)
+        articles, html, files = count_pages(out) if status == 0 else (0, 0, 0)
+        row = dict(variant=variant, n=n, run=run, tool=tool, command=shlex.join(cmd), wall=wall, gnu_e=gnu_e,
+                   rss=rss, status=status, articles=articles, html=html, files=files, output=text)
+        self.record(**row)
+        tail = f"{articles} articles, {html} HTML pages, {files} files" if status == 0 else f"FAILED (exit {status})"
+        print(f"  run {run} {tool:6} {wall:8.3f} s  {rss / 1024:8.1f} MiB  {tail}", flush=True)
+        if status != 0:
+            lines = text.strip().splitlines()
+            shown = "\n".join(lines[:60]) + (f"\n… ({len(lines) - 60} more lines)" if len(lines) > 60 else "")
+            print(shown, flush=True)
+            self.failures.append(f"{tool} failed on {variant}-{n} (run {run}, exit {status}): `{shlex.join(cmd)}`\n\n```\n{shown}\n```")
+        return row
+
+    def floor(self, site, reckon_out, n, run):
+        md = os.path.join(site, "all.md")
+        html = os.path.join(site, "floor.html")
+        copy = os.path.join(site, "floor-copy")
+        rmtree(copy)
+        if os.path.exists(html):
+            os.remove(html)
+        cmark_cmd = ["cmark", md]
+        c_wall, c_e, c_rss, c_status, c_text = timed(cmark_cmd, "cmark", stdout_path=html)
+        cp_cmd = ["cp", "-r", reckon_out, copy]
+        p_wall, p_e, p_rss, p_status, p_text = timed(cp_cmd, "cp")
+        for tool, cmd, wall, e, rss, status, text in (("cmark", cmark_cmd, c_wall, c_e, c_rss, c_status, c_text),
+                                                      ("cp", cp_cmd, p_wall, p_e, p_rss, p_status, p_text)):
+            command = shlex.join(cmd) + (f" > {html}" if tool == "cmark" else "")
+            self.record(variant="plain", n=n, run=run, tool=tool, command=command, wall=wall, gnu_e=e, rss=rss,
+                        status=status, articles=n if tool == "cmark" else 0, html=0, files=0, output=text)
+            if status != 0:
+                self.failures.append(f"floor step `{command}` failed (exit {status}): {text.strip()[:500]}")
+        print(f"  run {run} floor  {c_wall + p_wall:8.3f} s  (cmark {c_wall:.3f} s, cp -r {p_wall:.3f} s)", flush=True)
+
+    def rows(self, variant, n, tool):
+        return [r for r in self.raw if r["variant"] == variant and r["n"] == n and r["tool"] == tool]
+
+    def median(self, variant, n, tool, key):
+        ok = [r[key] for r in self.rows(variant, n, tool) if r["status"] == 0]
+        return statistics.median(ok) if ok else None
+
+    def plain(self, n):
+        site = generate(n, "plain", self.args.seed)
+        outs = {"reckon": os.path.join(site, "out-reckon"), "hugo": os.path.join(site, "out-hugo")}
+        print(f"bench: plain site, {n} pages: {self.args.runs} cold runs each, alternating Reckon and Hugo", flush=True)
+        dead = set()
+        for run in range(1, self.args.runs + 1):
+            for tool in ("reckon", "hugo"):
+                if tool in dead:
+                    continue
+                if self.build(tool, site, outs[tool], "plain", n, run)["status"] != 0:
+                    dead.add(tool)
+            if "reckon" not in dead:
+                self.floor(site, outs["reckon"], n, run)
+        self.summarize_plain(n, dead)
+
+    def report(self, n):
+        site = generate(n, "report", self.args.seed)
+        out = os.path.join(site, "out-reckon")
+        print(f"bench: report site, {n} pages (figure, check and chart on each): {self.args.runs} cold Reckon runs", flush=True)
+        for run in range(1, self.args.runs + 1):
+            if self.build("reckon", site, out, "report", n, run)["status"] != 0:
+                break
+        wall = self.median("report", n, "reckon", "wall")
+        rss = self.median("report", n, "reckon", "rss")
+        last = [r for r in self.rows("report", n, "reckon") if r["status"] == 0]
+        if wall is None:
+            self.summary.append(f"| report {n} | Reckon | FAILED | | | | |")
+            return
+        target = "meets" if n / wall >= 1000 else "misses"
+        self.summary.append(f"| report {n} | Reckon | {wall:.3f} | {n / wall:,.0f} | {rss / 1024:,.1f} | "
+                            f"{last[-1]['articles']} / {last[-1]['html']} | {target} the 1,000 pages/s target |")
+        self.phase_note("report", n)
+
+    def phase_note(self, variant, n):
+        ok = [r for r in self.rows(variant, n, "reckon") if r["status"] == 0]
+        if not ok:
+            return
+        med = sorted(ok, key=lambda r: r["wall"])[(len(ok) - 1) // 2]
+        phases = [l.strip() for l in med["output"].splitlines() if l.strip().startswith("time")]
+        if phases:
+            self.notes.append(f"Reckon's own timing, {variant} {n} (median run): `{phases[0]}`")
+
+    def summarize_plain(self, n, dead):
+        m = {t: (self.median("plain", n, t, "wall"), self.median("plain", n, t, "rss")) for t in ("reckon", "hugo")}
+        pages = {}
+        for tool in ("reckon", "hugo"):
+            ok = [r for r in self.rows("plain", n, tool) if r["status"] == 0]
+            pages[tool] = (ok[-1]["articles"], ok[-1]["html"]) if ok else None
+            wall, rss = m[tool]
+            name = "Reckon" if tool == "reckon" else "Hugo"
+            if wall is None:
+                self.summary.append(f"| plain {n} | {name} | FAILED | | | | |")
+                continue
+            if tool == "reckon" and m["hugo"][0] is not None:
+                note = f"{m['hugo'][0] / wall:.2f}× Hugo's speed; memory {rss / m['hugo'][1]:.3f} of Hugo's"
+            else:
+                note = ""
+            self.summary.append(f"| plain {n} | {name} | {wall:.3f} | {n / wall:,.0f} | {rss / 1024:,.1f} | "
+                                f"{pages[tool][0]} / {pages[tool][1]} | {note} |")
+        c = self.median("plain", n, "cmark", "wall")
+        p = self.median("plain", n, "cp", "wall")
+        if c is not None and p is not None:
+            floor = c + p
+            ratio = f"Reckon = {m['reckon'][0] / floor:.2f}× the floor" if m["reckon"][0] else ""
+            self.summary.append(f"| plain {n} | floor (cmark + cp -r) | {floor:.3f} | {n / floor:,.0f} | | "
+                                f"cmark {c:.3f} s + cp {p:.3f} s | {ratio} |")
+        self.phase_note("plain", n)
+        if pages["reckon"] and pages["hugo"] and pages["reckon"][0] != pages["hugo"][0]:
+            self.failures.append(f"article page counts differ on plain-{n}: Reckon {pages['reckon'][0]}, Hugo {pages['hugo'][0]}")
+        if pages["reckon"] and pages["reckon"][0] != n:
+            self.notes.append(f"plain {n}: Reckon wrote {pages['reckon'][0]} article pages, not {n}")
+        # The issue's targets on the plain sites (informative: they do not change the exit status).
+        if m["reckon"][0] and m["hugo"][0] and c is not None and p is not None:
+            speed = m["hugo"][0] / m["reckon"][0]
+            mem = m["reckon"][1] / m["hugo"][1]
+            floor_ratio = m["reckon"][0] / (c + p)
+            self.notes.append(
+                f"plain {n}: speed {speed:.2f}× Hugo (target ≥ 5: {'met' if speed >= 5 else 'not met'}), "
+                f"wall {floor_ratio:.2f}× the floor (target ≤ 1.5: {'met' if floor_ratio <= 1.5 else 'not met'}), "
+                f"memory {mem:.3f} of Hugo's (target ≤ 0.1: {'met' if mem <= 0.1 else 'not met'})")
+
+    def text(self, info, command, started):
+        head = ["| site | generator | median wall (s) | pages/s | median peak RSS (MiB) | article / HTML pages | ratio |",
+                "|---|---|---:|---:|---:|---|---|"]
+        lines = [f"Machine: {info['nproc']} cores ({info['cpu']}), {info['memory']} RAM, Linux {info['kernel']}, "
+                 f"disk `{info['disk']}`. Reckon {info['reckon']} ({info['swift']}); {info['hugo']}; {info['cmark']}.",
+                 "", f"Command: `{command}` (started {started}; {self.args.runs} cold runs per generator and site).",
+                 "", *head, *self.summary, ""]
+        lines += [f"- {n}" for n in self.notes]
+        if self.failures:
+            lines += ["", "**Failures:**", ""] + [f"- {f}" for f in self.failures]
+        return "\n".join(lines) + "\n"
+
+    def raw_table(self):
+        lines = ["| site | run | tool | wall (s) | GNU %e (s) | peak RSS (KiB) | exit | article / HTML pages, files | command |",
+                 "|---|---:|---|---:|---:|---:|---:|---|---|"]
+        for r in self.raw:
+            pages = f"{r['articles']} / {r['html']}, {r['files']}" if r["tool"] in ("reckon", "hugo") else (
+                f"{r['articles']} pages of Markdown" if r["tool"] == "cmark" else "")
+            lines.append(f"| {r['variant']} {r['n']} | {r['run']} | {r['tool']} | {r['wall']:.3f} | {r['gnu_e']:.2f} | "
+                         f"{r['rss']} | {r['status']} | {pages} | `{r['command']}` |")
+        return "\n".join(lines) + "\n"
+
+
+DOC_HEAD = """# Benchmarks
+
+Appended by `scripts/bench` (the yardstick of issue 8); the method is described in the script's
+header. Each run is a cold build: the output folder (and Reckon's
+`.reckon-cache/`, Hugo's `resources/`) is removed first; the sources stay in the page cache.
+Wall time is measured around the process (GNU time's own `%e` is kept in the raw runs), peak
+RSS is GNU `/usr/bin/time -f '%e %M'`. pages/s = articles ÷ median wall time. Speed ratio =
+Hugo's time ÷ Reckon's; memory ratio = Reckon's RSS ÷ Hugo's. The floor = one `cmark` process
+over every page's Markdown concatenated, writing to a file on the same disk, plus `cp -r` of
+Reckon's output tree on that disk.
+
+"""
+
+
+def main():
+    args = parse_args()
+    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    command = "scripts/bench " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    os.makedirs(WORK, exist_ok=True)
+    for tool in ("/usr/bin/time", BUILT) + (() if args.report else ("hugo", "cmark")):
+        if not (os.path.exists(tool) or shutil.which(tool)):
+            print(f"bench: {tool} is missing (scripts/bench installs it; run without --no-build to build Reckon)", file=sys.stderr)
+            return 2
+    os.makedirs(os.path.dirname(RECKON), exist_ok=True)
+    shutil.copy2(BUILT, RECKON)
+    info = machine()
+    bench = Bench(args)
+    for n in args.sizes:
+        if not args.report:
+            bench.plain(n)
+        if not args.no_report:
+            bench.report(n)
+    summary = bench.text(info, command.strip(), started)
+    print("\n" + summary)
+    if not args.no_record:
+        new = not os.path.exists(DOC)
+        with open(DOC, "a", encoding="utf-8") as f:
+            if new:
+                f.write(DOC_HEAD)
+            f.write(f"\n## {started}: `{command.strip()}`\n\n{summary}\n<details><summary>Raw runs</summary>\n\n"
+                    f"{bench.raw_table()}\n</details>\n")
+        print(f"bench: appended to {DOC}")
+    return 1 if bench.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
