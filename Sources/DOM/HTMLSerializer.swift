@@ -5,15 +5,10 @@
 /// namespaces by name. libxml2's own HTML serializer is HTML4-era (it writes `</source>` and
 /// a second meta charset), so Reckon does not use it.
 public struct HTMLSerializer: Sendable {
-    /// Elements that have no end tag and no content in HTML5.
-    public static let voidElements: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-        "source", "track", "wbr",
-    ]
-
-    /// Elements whose text children are written unescaped.
-    public static let rawTextElements: Set<String> = ["script", "style"]
-
+    /// Void elements (no end tag: area, base, br, col, embed, hr, img, input, link, meta,
+    /// source, track, wbr) and raw-text elements (script, style) are known by name to the
+    /// writer (`HTMLBytesWriter.kind(of:)`); C0 controls (but tab, LF, FF, CR), DEL and C1
+    /// controls are parse errors in HTML5 ("control-character-in-input-stream") and are dropped.
     public init() {}
 
     /// The whole document: doctype, then the root element, then a newline.
@@ -36,20 +31,21 @@ public struct HTMLSerializer: Sendable {
         return writer.out
     }
 
+    /// `bytes(_:)` of a document, with the facts the page checks need, gathered on the same
+    /// walk (`PageFacts`).
+    public func bytesAndFacts(_ document: Document) -> ([UInt8], PageFacts) {
+        var writer = HTMLBytesWriter(gatheringFacts: true)
+        writer.out.reserveCapacity(16_384)
+        writer.out.append(contentsOf: Array("<!DOCTYPE html>\n".utf8))
+        if let root = document.root { writer.write(root) }
+        writer.out.append(UInt8(ascii: "\n"))
+        return (writer.out, writer.facts ?? PageFacts())
+    }
+
     /// `serialize(_:)` of a node as UTF-8 bytes.
     public func bytes(_ node: Node) -> [UInt8] {
         var writer = HTMLBytesWriter()
         writer.write(node)
         return writer.out
-    }
-
-    /// Control characters other than tab, line feed, form feed and carriage return (C0, DEL,
-    /// C1) are parse errors in HTML5 ("control-character-in-input-stream"): they are dropped.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0C, 0x0D: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        default: return false
-        }
     }
 }

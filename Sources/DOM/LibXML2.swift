@@ -7,6 +7,9 @@
 // (DESIGN.md §9). Values that cross tasks are Swift values (`MarkupElement`, strings, bytes).
 
 @preconcurrency import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 import Diagnostics
 
 /// Prepares libxml2 for use from several threads. Call once, on the main thread, before any
@@ -276,7 +279,7 @@ extension Document {
         }
         var source = Substring(text)
         if source.first == "\u{FEFF}" { source = source.dropFirst() }  // libxml2 never saw it
-        let lines = String(source).sourceLines
+        let lines = collector.errors.isEmpty ? [] : String(source).sourceLines
         var diagnostics: [Diagnostic] = []
         var sawFatal = false
         for error in collector.errors {
@@ -411,32 +414,68 @@ extension String {
 // MARK: - HTML5 bytes
 
 /// The HTML5 writer of `HTMLSerializer`, over libxml2's nodes and bytes directly: names and
-/// text are copied from `xmlChar` buffers into the output without making Swift strings.
+/// text are copied from `xmlChar` buffers into the output without making Swift strings. When
+/// asked, it also gathers the page's `PageFacts` on the same walk.
 struct HTMLBytesWriter {
     var out: [UInt8] = []
+    var facts: PageFacts?
+    private var headDepth = 0
 
-    private static let voidNames: Set<[UInt8]> = Set(HTMLSerializer.voidElements.map { Array($0.utf8) })
-    private static let rawTextNames: Set<[UInt8]> = Set(HTMLSerializer.rawTextElements.map { Array($0.utf8) })
+    init(gatheringFacts: Bool = false) {
+        facts = gatheringFacts ? PageFacts() : nil
+    }
 
     mutating func write(_ node: Node) {
+        if facts != nil, node.pointer.pointee.type == XML_ELEMENT_NODE {
+            facts!.rootName = node.name
+            facts!.rootLang = node.attribute("lang") ?? ""
+        }
         write(node.pointer)
     }
+
+    private static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
+    private static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
+    private static let commentOpen: [UInt8] = Array("<!--".utf8), commentClose: [UInt8] = Array("-->".utf8)
 
     private static func bytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
         guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
     }
 
+    private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard name.count == literal.utf8CodeUnitCount, let base = name.baseAddress else { return false }
+        return memcmp(base, literal.utf8Start, name.count) == 0
+    }
+
+    /// Void elements (no end tag) and raw-text elements (text written as is), by name.
+    private static func kind(of name: UnsafeBufferPointer<UInt8>) -> (isVoid: Bool, isRaw: Bool, keepsNewline: Bool) {
+        switch name.count {
+        case 2: return (equals(name, "br") || equals(name, "hr"), false, false)
+        case 3: return (equals(name, "img") || equals(name, "col") || equals(name, "wbr"), false, equals(name, "pre"))
+        case 4: return (equals(name, "area") || equals(name, "base") || equals(name, "link") || equals(name, "meta"), false, false)
+        case 5: return (equals(name, "embed") || equals(name, "input") || equals(name, "track"), equals(name, "style"), false)
+        case 6: return (equals(name, "source"), equals(name, "script"), false)
+        case 7: return (false, false, equals(name, "listing"))
+        case 8: return (false, false, equals(name, "textarea"))
+        default: return (false, false, false)
+        }
+    }
+
+    private static func isLinkAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        equals(name, "href") || equals(name, "src") || equals(name, "action") || equals(name, "formaction")
+            || equals(name, "poster") || equals(name, "data")
+    }
+
     private mutating func write(_ node: xmlNodePtr) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = Self.bytes(node.pointee.name)
+            if facts != nil { gather(node, name: name) }
             out.append(UInt8(ascii: "<"))
             out.append(contentsOf: name)
             var attribute = node.pointee.properties
             while let current = attribute {
                 defer { attribute = current.pointee.next }
-                let attributeName = Self.bytes(current.pointee.name)
                 let prefix = current.pointee.ns.flatMap { $0.pointee.prefix }
                 if prefix.map({ xmlStrEqual($0, "xmlns") != 0 }) == true || xmlStrEqual(current.pointee.name, "xmlns") != 0 { continue }
                 out.append(UInt8(ascii: " "))
@@ -444,8 +483,9 @@ struct HTMLBytesWriter {
                     out.append(contentsOf: Self.bytes(prefix))
                     out.append(UInt8(ascii: ":"))
                 }
-                out.append(contentsOf: attributeName)
-                out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+                out.append(contentsOf: Self.bytes(current.pointee.name))
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
                 var child = current.pointee.children
                 while let text = child {
                     escape(Self.bytes(text.pointee.content), attribute: true)
@@ -454,9 +494,11 @@ struct HTMLBytesWriter {
                 out.append(UInt8(ascii: "\""))
             }
             out.append(UInt8(ascii: ">"))
-            let nameArray = Array(name)
-            if Self.voidNames.contains(nameArray) { return }
-            if Self.rawTextNames.contains(nameArray) {
+            let kind = Self.kind(of: name)
+            if kind.isVoid { return }
+            let isHead = facts != nil && Self.equals(name, "head")
+            if isHead { headDepth += 1 }
+            if kind.isRaw {
                 var child = node.pointee.children
                 while let current = child {
                     if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
@@ -465,8 +507,7 @@ struct HTMLBytesWriter {
                     child = current.pointee.next
                 }
             } else {
-                if nameArray == Array("pre".utf8) || nameArray == Array("textarea".utf8) || nameArray == Array("listing".utf8),
-                   let first = node.pointee.children, first.pointee.type == XML_TEXT_NODE,
+                if kind.keepsNewline, let first = node.pointee.children, first.pointee.type == XML_TEXT_NODE,
                    first.pointee.content?.pointee == UInt8(ascii: "\n") {
                     out.append(UInt8(ascii: "\n"))
                 }
@@ -476,15 +517,17 @@ struct HTMLBytesWriter {
                     child = current.pointee.next
                 }
             }
-            out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+            if isHead { headDepth -= 1 }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
             out.append(contentsOf: name)
             out.append(UInt8(ascii: ">"))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             escape(Self.bytes(node.pointee.content), attribute: false)
         case XML_COMMENT_NODE:
-            out.append(contentsOf: Array("<!--".utf8))
+            out.append(contentsOf: Self.commentOpen)
             out.append(contentsOf: Self.bytes(node.pointee.content))
-            out.append(contentsOf: Array("-->".utf8))
+            out.append(contentsOf: Self.commentClose)
         case XML_DOCUMENT_FRAG_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
             var child = node.pointee.children
             while let current = child {
@@ -494,6 +537,48 @@ struct HTMLBytesWriter {
         default:
             break
         }
+    }
+
+    /// Notes what the page checks need about one element.
+    private mutating func gather(_ node: xmlNodePtr, name: UnsafeBufferPointer<UInt8>) {
+        if headDepth > 0 && Self.equals(name, "title") { facts!.titlesInHead += 1 }
+        var hasAlt = false
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            let attributeName = Self.bytes(current.pointee.name)
+            if Self.isLinkAttribute(attributeName) {
+                let value = Self.value(of: current)
+                facts!.links.append(value)
+                let scheme = value.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).prefix(11).lowercased()
+                if scheme == "javascript:" { facts!.javascriptURLs.append(Self.describe(node)) }
+            } else if Self.equals(attributeName, "id") {
+                let id = Self.value(of: current)
+                if !facts!.ids.insert(id).inserted { facts!.duplicateIDs.append((id, Self.describe(node))) }
+            } else if Self.equals(attributeName, "aria-labelledby") {
+                facts!.labelledBy.append((Self.value(of: current).split(separator: " ").map(String.init), Self.describe(node)))
+            } else if Self.equals(attributeName, "alt") {
+                hasAlt = true
+            }
+        }
+        if !hasAlt && Self.equals(name, "img") { facts!.imagesWithoutAlt.append(Self.describe(node)) }
+    }
+
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var bytes: [UInt8] = []
+        var child = attribute.pointee.children
+        while let text = child {
+            bytes.append(contentsOf: Self.bytes(text.pointee.content))
+            child = text.pointee.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `` `<img src="a.png">` ``: the element as a reader of the HTML would find it.
+    static func describe(_ node: xmlNodePtr) -> String {
+        let element = Node(node)
+        let attributes = element.attributes.prefix(2).map { " \($0.name)=\"\($0.value.prefix(60))\"" }.joined()
+        return "`<\(element.name)\(attributes)>`"
     }
 
     /// C0 controls but tab, LF, FF, CR, and DEL (one byte); C1 controls are U+0080–U+009F,
@@ -508,14 +593,121 @@ struct HTMLBytesWriter {
         while index < count {
             let byte = text[index]
             switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case UInt8(ascii: "<") where !attribute: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case UInt8(ascii: "&"): out.append(contentsOf: Self.amp)
+            case UInt8(ascii: "<") where !attribute: out.append(contentsOf: Self.lt)
+            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: Self.gt)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Self.quot)
             case 0xC2 where index + 1 < count && (0x80...0x9F).contains(text[index + 1]):
                 index += 1  // a C1 control: dropped
             default:
                 if !Self.isControlByte(byte) { out.append(byte) }
+            }
+            index += 1
+        }
+    }
+}
+
+// MARK: - XML bytes
+
+/// The XML writer of `XMLSerializer`, over libxml2's nodes and bytes directly.
+struct XMLBytesWriter {
+    var out: [UInt8] = []
+
+    private static func bytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+    }
+
+    mutating func write(_ node: Node) {
+        write(node.pointer)
+    }
+
+    private mutating func writeName(_ node: xmlNodePtr) {
+        if let prefix = node.pointee.ns?.pointee.prefix {
+            out.append(contentsOf: Self.bytes(prefix))
+            out.append(UInt8(ascii: ":"))
+        }
+        out.append(contentsOf: Self.bytes(node.pointee.name))
+    }
+
+    private mutating func write(_ node: xmlNodePtr) {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            out.append(UInt8(ascii: "<"))
+            writeName(node)
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                out.append(UInt8(ascii: " "))
+                if let prefix = current.pointee.ns?.pointee.prefix {
+                    out.append(contentsOf: Self.bytes(prefix))
+                    out.append(UInt8(ascii: ":"))
+                }
+                out.append(contentsOf: Self.bytes(current.pointee.name))
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
+                var child = current.pointee.children
+                while let text = child {
+                    escape(Self.bytes(text.pointee.content), attribute: true)
+                    child = text.pointee.next
+                }
+                out.append(UInt8(ascii: "\""))
+                attribute = current.pointee.next
+            }
+            guard node.pointee.children != nil else {
+                out.append(UInt8(ascii: "/"))
+                out.append(UInt8(ascii: ">"))
+                return
+            }
+            out.append(UInt8(ascii: ">"))
+            var child = node.pointee.children
+            while let current = child {
+                write(current)
+                child = current.pointee.next
+            }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            writeName(node)
+            out.append(UInt8(ascii: ">"))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            escape(Self.bytes(node.pointee.content), attribute: false)
+        case XML_COMMENT_NODE:
+            out.append(contentsOf: Array("<!--".utf8))
+            out.append(contentsOf: Self.bytes(node.pointee.content))
+            out.append(contentsOf: Array("-->".utf8))
+        case XML_DOCUMENT_FRAG_NODE, XML_DOCUMENT_NODE:
+            var child = node.pointee.children
+            while let current = child {
+                write(current)
+                child = current.pointee.next
+            }
+        default:
+            break
+        }
+    }
+
+    /// Escapes `& <` (and `>` in text, `"`, tab, LF in attributes; CR as a reference), and
+    /// drops what XML 1.0 forbids (C0 but tab, LF, CR; U+FFFE, U+FFFF) and DEL and C1 controls.
+    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
+            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
+            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: Array("&gt;".utf8))
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Array("&quot;".utf8))
+            case 0x09 where attribute: out.append(contentsOf: Array("&#9;".utf8))
+            case 0x0A where attribute: out.append(contentsOf: Array("&#10;".utf8))
+            case 0x0D: out.append(contentsOf: Array("&#13;".utf8))
+            case 0x09, 0x0A: out.append(byte)
+            case 0x00..<0x20, 0x7F: break
+            case 0xC2 where index + 1 < count && (0x80...0x9F).contains(text[index + 1]):
+                index += 1  // a C1 control
+            case 0xEF where index + 2 < count && text[index + 1] == 0xBF && (text[index + 2] == 0xBE || text[index + 2] == 0xBF):
+                index += 2  // U+FFFE, U+FFFF
+            default:
+                out.append(byte)
             }
             index += 1
         }

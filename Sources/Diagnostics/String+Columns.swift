@@ -3,6 +3,8 @@ extension String {
     /// character column. Columns past the end of the line count one per remaining byte.
     public static func characterColumn(fromByteColumn byteColumn: Int, in line: Substring) -> Int {
         guard byteColumn > 1 else { return Swift.max(byteColumn, 0) }
+        // ASCII before the column: bytes and characters agree.
+        if line.utf8.prefix(byteColumn - 1).allSatisfy({ $0 < 0x80 }), line.utf8.count >= byteColumn - 1 { return byteColumn }
         var bytes = 0
         var characters = 0
         for character in line {

@@ -116,7 +116,7 @@ public struct MarkdownRenderer {
                        of document: Document, hooks: MarkdownHooks = MarkdownHooks(),
                        resolveLink: @escaping LinkResolver) -> RenderedMarkdown {
         var walk = Walk(options: options, document: document, file: file,
-                        lines: source.sourceLines, lineOffset: firstLine - 1, resolveLink: resolveLink)
+                        lines: SourceLines(source), lineOffset: firstLine - 1, resolveLink: resolveLink)
         walk.hooks = hooks
         walk.ids = IDAllocator(reserved: options.reservedIDs)
         let root = Self.parse(source)
@@ -141,7 +141,7 @@ public struct MarkdownRenderer {
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
-        let lines = source.sourceLines
+        let lines = SourceLines(source)
         var blocks: [FencedBlock] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
@@ -155,13 +155,13 @@ public struct MarkdownRenderer {
         return blocks
     }
 
-    static func fencedBlock(_ node: OpaquePointer, file: String, lines: [Substring], lineOffset: Int) -> FencedBlock {
+    static func fencedBlock(_ node: OpaquePointer, file: String, lines: SourceLines, lineOffset: Int) -> FencedBlock {
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         let name = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
         let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let fenceLine = Int(cmark_node_get_start_line(node))
         let fenceColumn = Int(cmark_node_get_start_column(node))
-        let lineText = fenceLine >= 1 && fenceLine <= lines.count ? lines[fenceLine - 1] : ""
+        let lineText = lines[fenceLine]
         let column = String.characterColumn(fromByteColumn: fenceColumn, in: lineText)
         return FencedBlock(name: name, text: text,
                            location: SourceLocation(file: file, line: fenceLine + 1 + lineOffset, column: column))
@@ -189,14 +189,14 @@ private struct Walk {
     let options: MarkdownOptions
     let document: Document
     let file: String
-    let lines: [Substring]
+    let lines: SourceLines
     let lineOffset: Int
     let resolveLink: LinkResolver
     var ids = IDAllocator()
     var result = RenderedMarkdown()
     var hooks = MarkdownHooks()
 
-    init(options: MarkdownOptions, document: Document, file: String, lines: [Substring],
+    init(options: MarkdownOptions, document: Document, file: String, lines: SourceLines,
          lineOffset: Int, resolveLink: @escaping LinkResolver) {
         self.options = options
         self.document = document
@@ -215,7 +215,7 @@ private struct Walk {
             let line = Int(cmark_node_get_start_line(candidate))
             if line > 0 {
                 let byteColumn = Int(cmark_node_get_start_column(candidate))
-                let text = line <= lines.count ? lines[line - 1] : ""
+                let text = lines[line]
                 return SourceLocation(file: file, line: line + lineOffset,
                                       column: String.characterColumn(fromByteColumn: byteColumn, in: text))
             }
@@ -458,8 +458,12 @@ private struct Walk {
         let end = Int(cmark_node_get_end_line(paragraph))
         let prefixBytes = max(0, Int(cmark_node_get_start_column(paragraph)) - 1)
         guard start >= 1, end >= start, end <= lines.count else { return [] }
+        // A table needs a `|` in its header or delimiter row: most paragraphs have none.
+        guard lines.line(start, contains: UInt8(ascii: "|")) || (start < end && lines.line(start + 1, contains: UInt8(ascii: "|"))) else {
+            return []
+        }
         return (start...end).map { number in
-            let line = lines[number - 1]
+            let line = lines[number]
             var index = line.startIndex
             var skipped = 0
             while skipped < prefixBytes, index < line.endIndex,
@@ -508,7 +512,7 @@ private struct Walk {
             case .right: element.setAttribute("style", "text-align: right")
             case .none: break
             }
-            let lineText = lines[source.line - 1]
+            let lineText = lines[source.line]
             let column = String.characterColumn(fromByteColumn: source.byteOffset + cell.byteOffset + 1, in: lineText)
             let origin = SourceLocation(file: file, line: source.line + lineOffset, column: column)
             let cellRoot = MarkdownRenderer.parse(cell.text)

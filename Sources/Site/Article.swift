@@ -54,17 +54,35 @@ enum FrontMatterSplitter {
     /// - Parameter text: The file with `\n` line ends and no BOM.
     /// - Throws: a diagnostic at 1:1 when there is no front matter or it is never closed.
     static func split(_ text: String, file: String) throws(DiagnosticError) -> Parts {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        // Scans the UTF-8 bytes line by line; the body is sliced, not rebuilt.
+        let utf8 = text.utf8
+        func isFence(_ line: Substring.UTF8View, _ marker: String) -> Bool {
+            var trimmed = line[...]
+            while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+                trimmed = trimmed.dropLast()
+            }
+            return trimmed.elementsEqual(marker.utf8)
+        }
+        var start = utf8.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[start..<end].utf8
+            if lineNumber == 1 {
+                guard isFence(line, "---") else { break }
+                yamlStart = end < utf8.endIndex ? utf8.index(after: end) : end
+            } else if isFence(line, "---") || isFence(line, "...") {
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return Parts(yaml: String(text[yamlStart!..<start].dropLast()), yamlFirstLine: 2,
+                             body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+            }
+            lineNumber += 1
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+        }
+        if yamlStart == nil {
             throw DiagnosticError(.error("no front matter: start the file with a `---` line, then `title: …`, then another `---` line",
                                          at: SourceLocation(file: file, line: 1, column: 1)))
-        }
-        for index in 1..<lines.count {
-            let line = lines[index].trimmingTrailingSpaces()
-            if line == "---" || line == "..." {
-                return Parts(yaml: lines[1..<index].joined(separator: "\n"), yamlFirstLine: 2,
-                             body: lines[(index + 1)...].joined(separator: "\n"), bodyFirstLine: index + 2)
-            }
         }
         throw DiagnosticError(.error("front matter is not closed: add a `---` line after its last field",
                                      at: SourceLocation(file: file, line: 1, column: 1)))

@@ -52,7 +52,7 @@ struct FeedWriter {
             content.setAttribute("type", "html")
             feed.append(element)
         }
-        return Array(XMLSerializer().serialize(document).utf8)
+        return XMLSerializer().bytes(document)
     }
 
     /// `rss.xml`, with an `atom:link rel="self"` as the RSS Advisory Board recommends.
@@ -89,7 +89,7 @@ struct FeedWriter {
             add("description", entry.rendered.feedHTML, to: item, in: document)
             channel.append(item)
         }
-        return Array(XMLSerializer().serialize(document).utf8)
+        return XMLSerializer().bytes(document)
     }
 
     @discardableResult

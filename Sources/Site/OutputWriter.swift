@@ -40,8 +40,10 @@ struct OutputWriter {
         for path in files.keys.sorted() {
             let bytes = files[path]!
             let target = directory.appendingPathComponent(path)
-            if let existing = manager.contents(atPath: target.path), existing.count == bytes.count,
-               existing.elementsEqual(bytes) {
+            // Read the old file only when its size matches: most changed files change size.
+            var info = stat()
+            if stat(target.path, &info) == 0, Int(info.st_size) == bytes.count,
+               let existing = manager.contents(atPath: target.path), existing.elementsEqual(bytes) {
                 summary.unchanged += 1
                 continue
             }
@@ -88,25 +90,34 @@ struct OutputWriter {
     }
 
     /// Removes files under the output folder that this build did not produce, then folders
-    /// left empty. Returns the number of files removed.
+    /// left empty. Returns the number of files removed. Only paths the build did not produce
+    /// are looked at more closely (a produced path, or a folder of one, is kept as it is).
     private func removeStale(keeping produced: Set<String>) -> Int {
         let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]) else { return 0 }
-        let prefix = directory.standardizedFileURL.path + "/"
-        var removed = 0
-        var folders: [String] = []
-        for case let url as URL in enumerator {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = String(path.dropFirst(prefix.count))
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey])
-            if values?.isDirectory == true {
-                folders.append(path)
-            } else if !produced.contains(relative) {
-                if (try? manager.removeItem(atPath: path)) != nil { removed += 1 }
+        let root = directory.standardizedFileURL.path
+        guard let enumerator = manager.enumerator(atPath: root) else { return 0 }
+        var folders: Set<String> = []
+        for path in produced {
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                if !folders.insert(folder).inserted { break }
             }
         }
-        for folder in folders.sorted(by: >) where (try? manager.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+        var removed = 0
+        var otherFolders: [String] = []
+        for case let relative as String in enumerator {
+            if produced.contains(relative) || folders.contains(relative) { continue }
+            let path = root + "/" + relative
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                otherFolders.append(path)
+            } else if unlink(path) == 0 {
+                removed += 1
+            }
+        }
+        for folder in otherFolders.sorted(by: >) where (try? manager.contentsOfDirectory(atPath: folder))?.isEmpty == true {
             try? manager.removeItem(atPath: folder)
         }
         return removed

@@ -1,71 +1,31 @@
 import DOM
 import Diagnostics
 
-/// The checks every built page passes before anything is written (issue 5), run on the page's
-/// DOM in its render task: ids are unique; every `img` has `alt`; no URL is `javascript:`;
-/// one `<title>` in the head and a `lang` on `<html>`; every `aria-labelledby` names an id of
-/// the page. Also collects the page's links and ids for the site-wide link check.
-struct PageChecks {
-    var links: [String] = []
-    var ids: Set<String> = []
-    var diagnostics: [Diagnostic] = []
-    private var labelledBy: [(ids: [Substring], element: String)] = []
-    private var titles = 0
-    let outputPath: String
-    let source: String
-
-    init(root: Node, outputPath: String, source: String) {
-        self.outputPath = outputPath
-        self.source = source
-        if root.name == "html" {
-            if (root.attribute("lang") ?? "").isEmpty { report("`<html>` has no `lang`") }
+/// The checks every built page passes before anything is written (issue 5), judged from the
+/// facts the HTML writer gathered on its walk (`PageFacts`): ids are unique; every `img` has
+/// `alt`; no URL is `javascript:`; one `<title>` in the head and a `lang` on `<html>`; every
+/// `aria-labelledby` names an id of the page.
+enum PageChecks {
+    static func diagnostics(_ facts: PageFacts, outputPath: String, source: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func report(_ problem: String) {
+            diagnostics.append(.error("page \(outputPath): \(problem)", at: SourceLocation(file: source)))
         }
-        visit(root, inHead: false)
-        if root.name == "html" && titles != 1 {
-            report(titles == 0 ? "the page has no `<title>`" : "the page has \(titles) `<title>` elements in its head; it needs one")
+        if facts.rootName == "html" && facts.rootLang.isEmpty { report("`<html>` has no `lang`") }
+        for element in facts.javascriptURLs { report("\(element) has a `javascript:` URL") }
+        for (id, element) in facts.duplicateIDs { report("\(element) repeats the id `\(id)`: ids must be unique on a page") }
+        for element in facts.imagesWithoutAlt {
+            report("\(element) has no `alt`: describe the image (`![what it shows](…)` in Markdown)")
         }
-        for reference in labelledBy {
-            for id in reference.ids where !ids.contains(String(id)) {
+        if facts.rootName == "html" && facts.titlesInHead != 1 {
+            report(facts.titlesInHead == 0 ? "the page has no `<title>`" : "the page has \(facts.titlesInHead) `<title>` elements in its head; it needs one")
+        }
+        for reference in facts.labelledBy {
+            for id in reference.ids where !facts.ids.contains(id) {
                 report("\(reference.element) is labelled by `\(id)`, which is no id on the page")
             }
         }
-    }
-
-    private mutating func report(_ problem: String) {
-        diagnostics.append(.error("page \(outputPath): \(problem)", at: SourceLocation(file: source)))
-    }
-
-    /// `<img src="a.png">`: the element as a reader of the HTML would find it.
-    static func describe(_ node: Node) -> String {
-        let attributes = node.attributes.prefix(2).map { " \($0.name)=\"\($0.value.prefix(60))\"" }.joined()
-        return "`<\(node.name)\(attributes)>`"
-    }
-
-    private mutating func visit(_ node: Node, inHead: Bool) {
-        for attribute in node.attributes {
-            switch attribute.name {
-            case "href", "src", "action", "formaction", "poster", "data":
-                links.append(attribute.value)
-                let scheme = attribute.value.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).prefix(11).lowercased()
-                if scheme == "javascript:" { report("\(Self.describe(node)) has a `javascript:` URL") }
-            case "id":
-                if ids.contains(attribute.value) {
-                    report("\(Self.describe(node)) repeats the id `\(attribute.value)`: ids must be unique on a page")
-                }
-                ids.insert(attribute.value)
-            case "aria-labelledby":
-                labelledBy.append((attribute.value.split(separator: " "), Self.describe(node)))
-            default:
-                break
-            }
-        }
-        if node.name == "img" && node.attribute("alt") == nil {
-            report("\(Self.describe(node)) has no `alt`: describe the image (`![what it shows](…)` in Markdown)")
-        }
-        if node.name == "title" && inHead { titles += 1 }
-        for child in node.children where child.kind == .element {
-            visit(child, inHead: inHead || node.name == "head")
-        }
+        return diagnostics
     }
 }
 

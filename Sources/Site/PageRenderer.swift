@@ -151,7 +151,10 @@ struct PageRenderer: Sendable {
         var copies: [String] = []
         let formulas = PageFormulas(article: article, pageURL: url(article.urlPath), tables: catalog.variables,
                                     functions: functions)
-        formulas.define(MarkdownRenderer.fencedBlocks(in: article.body, file: article.source, firstLine: article.bodyFirstLine))
+        // The pre-pass parses the page a second time: only pages with a `compute` block need it.
+        if article.body.containsBytes("compute") {
+            formulas.define(MarkdownRenderer.fencedBlocks(in: article.body, file: article.source, firstLine: article.bodyFirstLine))
+        }
         let markup = FormulaMarkup(document: document, strings: strings[article.language] ?? Record([]))
         let hooks = MarkdownHooks(
             figure: { source, location in formulas.figure(source, at: location).map(markup.figure) },
@@ -343,11 +346,11 @@ struct PageRenderer: Sendable {
         var page = RenderedPage(outputPath: outputPath, source: source, html: [], diagnostics: diagnostics)
         guard let root else { return page }
         document.root = root
-        let checks = PageChecks(root: root, outputPath: outputPath, source: source)
-        page.links = checks.links
-        page.ids = checks.ids
-        page.diagnostics += checks.diagnostics
-        page.html = HTMLSerializer().bytes(document)
+        let (html, facts) = HTMLSerializer().bytesAndFacts(document)
+        page.html = html
+        page.links = facts.links
+        page.ids = facts.ids
+        page.diagnostics += PageChecks.diagnostics(facts, outputPath: outputPath, source: source)
         return page
     }
 

@@ -126,8 +126,9 @@ public enum SiteBuilder {
                                         markdown: MarkdownOptions(reservedIDs: templates.staticIDs), catalog: catalog,
                                         hasChecks: templates.contains("checks.html")
                                             && sitePlan.articles.contains { article in
-                                                MarkdownRenderer.fencedBlocks(in: article.body, file: article.source)
-                                                    .contains { $0.name == "check" }
+                                                article.body.containsBytes("check")
+                                                    && MarkdownRenderer.fencedBlocks(in: article.body, file: article.source)
+                                                        .contains { $0.name == "check" }
                                             })
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs

@@ -28,7 +28,7 @@ struct SitemapWriter {
             }
             set.append(url)
         }
-        return Array(XMLSerializer().serialize(document).utf8)
+        return XMLSerializer().bytes(document)
     }
 
     func robots(sitemapURL: String) -> [UInt8] {

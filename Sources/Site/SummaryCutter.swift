@@ -10,14 +10,23 @@ struct TextMeasure {
     var cjkCharacters = 0
 
     init(_ text: String) {
+        // By scalar, with an ASCII fast path: combining marks are not letters or digits, so
+        // counting scalars counts the same words as counting characters.
         var inWord = false
-        for character in text {
-            if character.isCJKLetter {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let isWordByte = (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
+                if isWordByte && !inWord { words += 1 }
+                inWord = isWordByte
+            } else if Character(scalar).displayWidth == 2 && scalar.properties.isAlphabetic {
                 cjkCharacters += 1
                 inWord = false
-            } else if character.isLetter || character.isNumber {
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if !inWord { words += 1 }
                 inWord = true
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                continue  // a combining mark continues its word
             } else {
                 inWord = false
             }

@@ -64,7 +64,8 @@ def machine():
         "memory": f"{mem / 2**30:.1f} GiB",
         "cpu": cpu,
         "kernel": platform.release(),
-        "disk": sh(f"df -h --output=source,fstype {shlex.quote(WORK)} | tail -1"),
+        "disk": " ".join(sh(f"df --output=source,fstype {shlex.quote(WORK)} | tail -1").split()),
+        "load": open("/proc/loadavg").read().split()[0],
         "reckon": (sh("git rev-parse --short HEAD") or "?")
         + (" + uncommitted changes" if sh("git status --porcelain -- Sources Package.swift") else "")
         + f", binary sha256 {hashlib.sha256(open(RECKON, 'rb').read()).hexdigest()[:12]} built "
@@ -272,7 +273,8 @@ class Bench:
         head = ["| site | generator | median wall (s) | pages/s | median peak RSS (MiB) | article / HTML pages | ratio |",
                 "|---|---|---:|---:|---:|---|---|"]
         lines = [f"Machine: {info['nproc']} cores ({info['cpu']}), {info['memory']} RAM, Linux {info['kernel']}, "
-                 f"disk `{info['disk']}`. Reckon {info['reckon']} ({info['swift']}); {info['hugo']}; {info['cmark']}.",
+                 f"disk `{info['disk']}`, load average {info['load']} at the start and "
+                 f"{open('/proc/loadavg').read().split()[0]} at the end (other work on the machine adds noise). Reckon {info['reckon']} ({info['swift']}); {info['hugo']}; {info['cmark']}.",
                  "", f"Command: `{command}` (started {started}; {self.args.runs} cold runs per generator and site).",
                  "", *head, *self.summary, ""]
         lines += [f"- {n}" for n in self.notes]
