@@ -3,7 +3,8 @@ import DOM
 /// The chart as a standalone `.svg` file: the same drawing as `renderSVG`, with
 /// `xmlns="http://www.w3.org/2000/svg"`, `width`/`height`, a `<style>` defining the palette for
 /// light and dark schemes, a background, and the title and caption drawn as text (above and
-/// below the chart, wrapped to its width). Serialized as XML with a declaration.
+/// below the chart, wrapped to its width). Serialized as XML with a declaration. Its name and
+/// description are the first-child `<title>` and `<desc>` (no `aria-labelledby`).
 ///
 /// - Parameters:
 ///   - layout: From `layoutChart`.
@@ -22,7 +23,10 @@ public func renderStandaloneSVG(_ layout: ChartLayout, idPrefix: String = "chart
     let chart = renderSVG(layout, idPrefix: idPrefix, into: document)
     let svg = document.createElement("svg")
     func number(_ value: Double) -> String { NumberText.coordinate(value) }
-    for attribute in chart.attributes where attribute.name != "viewBox" {
+    // Standing alone, the first-child <title> and <desc> name and describe the image (SVG
+    // Accessibility API Mappings §5.2); the Nu checker's SVG schema rejects aria-labelledby
+    // pointing at them in a standalone document, so only the inline chart carries it.
+    for attribute in chart.attributes where attribute.name != "viewBox" && attribute.name != "aria-labelledby" {
         svg.setAttribute(attribute.name, attribute.value)
     }
     svg.setAttribute("xmlns", "http://www.w3.org/2000/svg")
