@@ -126,7 +126,9 @@ struct Evaluator {
         case (.null, _):
             return .null
         case (.record(let record), .string(let key)):
-            return record[key] ?? .null
+            let value = record[key] ?? .null
+            if let trace, let origin = record.origin { trace.record("\(origin).\(key)", value) }
+            return value
         case (.list(let items), .number(let number)):
             guard let i = try position(number, count: items.count, at: node) else { return .null }
             return items[i]

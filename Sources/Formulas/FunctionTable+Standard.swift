@@ -97,6 +97,28 @@ extension FunctionTable {
         .adding(Function(name: "string", arity: 1...1) { arguments in
             .string(arguments[0].text())
         })
+        /// `range(lo, hi)`: the range lo..hi of two numbers or quantities of one dimension,
+        /// for ranges computed from other figures (`range(cost_low, cost_high)`).
+        .adding(Function(name: "range", arity: 2...2) { arguments throws(FunctionFailure) in
+            if case .null = arguments[0] { return .null }
+            if case .null = arguments[1] { return .null }
+            guard let lo = arguments[0].asQuantity, let hi = arguments[1].asQuantity else {
+                throw FunctionFailure("range needs two numbers or quantities")
+            }
+            guard lo.dimension == hi.dimension else {
+                throw FunctionFailure("the ends of a range must have one dimension, not \(lo.unit.symbol) and \(hi.unit.symbol)")
+            }
+            guard lo.lower <= hi.upper else { throw FunctionFailure("the low end is above the high end") }
+            return Value(Quantity(baseLower: lo.lower, baseUpper: hi.upper, unit: lo.unit))
+        })
+        /// `log10(x)` and `ln(x)` of a positive dimensionless number: orders of magnitude,
+        /// numbers of doublings (`ln(ratio) / ln(2)`).
+        .adding(Function(name: "log10", arity: 1...1) { arguments throws(FunctionFailure) in
+            try logarithm(arguments[0], base10: true)
+        })
+        .adding(Function(name: "ln", arity: 1...1) { arguments throws(FunctionFailure) in
+            try logarithm(arguments[0], base10: false)
+        })
         .adding(Function(name: "round", arity: 1...2) { arguments, context throws(FunctionFailure) in
             let digits = arguments.count == 2 ? try integer(arguments[1]) : 0
             guard (-308...308).contains(digits) else { throw FunctionFailure("digits must be between -308 and 308") }
@@ -115,6 +137,19 @@ extension FunctionTable {
             let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
             return .number(rounded.isFinite ? rounded : value)
         })
+}
+
+/// The logarithm of a positive dimensionless value (a unit that is a pure factor, like %,
+/// counts); a range gives the range of its ends' logarithms.
+private func logarithm(_ value: Value, base10: Bool) throws(FunctionFailure) -> Value {
+    if case .null = value { return .null }
+    guard let quantity = value.asQuantity, quantity.dimension.isDimensionless else {
+        throw FunctionFailure("a logarithm needs a number without a unit, got \(value.typeName)")
+    }
+    guard quantity.lower > 0 else { throw FunctionFailure("a logarithm needs a positive number") }
+    let lower = base10 ? Foundation.log10(quantity.lower) : Foundation.log(quantity.lower)
+    let upper = base10 ? Foundation.log10(quantity.upper) : Foundation.log(quantity.upper)
+    return Value(Quantity(lower: lower, upper: upper, .one))
 }
 
 // Argument checks shared by the standard functions.

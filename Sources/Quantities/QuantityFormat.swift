@@ -93,6 +93,22 @@ public struct QuantityFormat: Hashable, Sendable {
     /// (callers that want an error check `dimension.isDimensionless` first).
     public func string(for quantity: Quantity) -> String {
         let unit = quantity.unit
+        // An exact whole number below a million is a count, printed in full (2,048 chips,
+        // 1,368 h), not rounded to 3 significant digits; units that take SI prefixes and
+        // percentages keep the general rules.
+        // In Chinese the scale starts at 萬, so counts below 10⁴ are written out, ungrouped.
+        if style == .standard, !quantity.isRange, unit != .percent, QuantityFormat.prefixable(unit.symbol) == nil {
+            let value = quantity.valueInUnit.lowerBound
+            let limit = language.isChinese ? 1e4 : 1e6
+            if abs(value) >= 1, abs(value) < limit, abs(value - value.rounded()) <= 1e-9 * abs(value) {
+                let digits = Int(log10(abs(value.rounded())).rounded(.down)) + 1
+                if digits > significantDigits {
+                    var exact = self
+                    exact.significantDigits = digits
+                    return exact.string(for: quantity)
+                }
+            }
+        }
         if unit.isDimensionless && (style == .percent || (unit == .percent && isScaled)) {
             let values = quantity.isRange ? [quantity.lower * 100, quantity.upper * 100] : [quantity.lower * 100]
             return numberText(values, system: .plain).joined + "%"
@@ -113,7 +129,7 @@ public struct QuantityFormat: Hashable, Sendable {
         }
         let number = numberText(values, system: system).joined
         if unit == .one { return number }
-        if language.isChinese, let word = QuantityFormat.chineseTimeWords[unit.symbol] {
+        if language.isChinese, let word = QuantityFormat.chineseTimeWords[unit.symbol] ?? QuantityFormat.chineseUnitWords[unit.symbol] {
             return number + (language == .traditionalChinese ? word.0 : word.1)
         }
         if language == .english, number != "1", let plural = QuantityFormat.plurals[unit.symbol] {
@@ -146,6 +162,13 @@ public struct QuantityFormat: Hashable, Sendable {
     static let chineseTimeWords: [String: (String, String)] = [
         "s": ("秒", "秒"), "min": ("分鐘", "分钟"), "h": ("小時", "小时"),
         "day": ("天", "天"), "month": ("個月", "个月"), "year": ("年", "年"),
+    ]
+
+    /// Chinese words (with their measure words) for the counted units: (zh-Hant, zh-Hans).
+    /// `5400億 param` reads `5400億個參數`; a chip is counted with 顆 (Taiwanese usage).
+    static let chineseUnitWords: [String: (String, String)] = [
+        "param": ("個參數", "个参数"), "token": ("個詞元", "个词元"), "chip": ("顆晶片", "颗芯片"),
+        "chip·h": ("晶片小時", "芯片小时"), "byte": ("位元組", "字节"),
     ]
 
     /// Currency marks before English numbers.
@@ -292,10 +315,10 @@ public struct QuantityFormat: Hashable, Sendable {
     }
 }
 
-/// A Double rounded to significant digits, as decimal digits and a power of ten:
-/// `d₀.d₁d₂… × 10^exponent`. Digits come from `%.Ne`, which rounds the exact binary value
-/// correctly, so 0.1 + 0.2 gives 3.00e-01 and 999,995,000 gives 1.00e+09 (the exponent is
-/// taken after rounding).
+/// A Double rounded to significant digits, half away from zero, as decimal digits and a power
+/// of ten: `d₀.d₁d₂… × 10^exponent`. The digits are those of the Double's shortest exact
+/// 17-digit form, so 0.1 + 0.2 gives 3.00e-01, and 999,995,000 gives 1.00e+09 (the exponent
+/// is taken after rounding).
 struct RoundedDecimal {
     var isNegative: Bool
     var digits: [Int]
@@ -309,10 +332,27 @@ struct RoundedDecimal {
             exponent = 0
             return
         }
-        let text = String(format: "%.\(significantDigits - 1)e", abs(value))
+        // 17 significant digits identify the Double; rounding them half away from zero gives
+        // what a reader expects of a tie ($46.25M → $46.3M), which `%.Ne` (half to even on
+        // the exact binary value) does not.
+        let text = String(format: "%.16e", abs(value))
         let parts = text.split(separator: "e")
-        digits = parts[0].compactMap { $0.wholeNumberValue }
-        exponent = Int(parts[1])!
+        let all = parts[0].compactMap { $0.wholeNumberValue }
+        var kept = Array(all.prefix(significantDigits))
+        var exponent = Int(parts[1])!
+        if significantDigits < all.count, all[significantDigits] >= 5 {
+            var index = kept.count - 1
+            while index >= 0 {
+                if kept[index] == 9 { kept[index] = 0; index -= 1 } else { kept[index] += 1; break }
+            }
+            if index < 0 {
+                kept.insert(1, at: 0)
+                kept.removeLast()
+                exponent += 1
+            }
+        }
+        digits = kept
+        self.exponent = exponent
         isNegative = value < 0
     }
 }

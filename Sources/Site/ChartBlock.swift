@@ -228,9 +228,20 @@ struct ChartBlock {
         switch value {
         case .null: return .missing
         case .number(let number): return .number(number)
-        case .quantity(let quantity): return .number((quantity.lower + quantity.upper) / 2)
+        case .quantity(let quantity):
+            // In the column's own unit (chip·h, not chip·s), the midpoint of a range.
+            let value = quantity.valueInUnit
+            return .number((value.lowerBound + value.upperBound) / 2)
         case .string(let text):
             if let day = Day(text) { return .date(CalendarDate(year: day.year, month: day.month, day: day.day)) }
+            // `2021-10` and `2021` as the first day of the month or year.
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            if (1...2).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1000...2999).contains(year) {
+                if parts.count == 1 { return .date(CalendarDate(year: year, month: 1, day: 1)) }
+                if parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) {
+                    return .date(CalendarDate(year: year, month: month, day: 1))
+                }
+            }
             return .string(text)
         default: return .string(value.text())
         }

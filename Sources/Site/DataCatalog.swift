@@ -75,7 +75,11 @@ struct DataCatalog: Sendable {
                 }
                 rows = rows.map { row in
                     var scope = scope.binding("row", to: .record(row))
-                    for (field, value) in row.fields where isIdentifier(field) { scope = scope.binding(field, to: value) }
+                    // A column named like a table (models' `hardware`) leaves the name to the
+                    // table; the column is still `row.hardware`.
+                    for (field, value) in row.fields where isIdentifier(field) && scope.value(of: field) == nil {
+                        scope = scope.binding(field, to: value)
+                    }
                     do throws(FormulaError) {
                         return row.setting(derived.name, to: try derived.expression.evaluate(in: scope))
                     } catch {
@@ -130,6 +134,7 @@ struct DataCatalog: Sendable {
 /// sources:
 ///   - { title: "Epoch AI, Notable AI Models", url: "https://epoch.ai/data" }
 /// derived:                     # a formula per row; the row's columns are names in it
+///                              # (a column named like a table is `row.name`; the table wins)
 ///   compute_6nd: training_flops(parameters, training_tokens)
 /// ```
 struct Sidecar {

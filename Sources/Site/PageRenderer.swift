@@ -17,6 +17,9 @@ struct RenderedPage: Sendable {
     var links: [String] = []
     /// Every `id` on the page.
     var ids: Set<String> = []
+    /// Links already reported where they are written (a Markdown link to a missing file):
+    /// the site-wide link check does not report them again.
+    var reportedLinks: Set<String> = []
 }
 
 /// What rendering an article gives the pages rendered after it (lists, feeds).
@@ -149,6 +152,7 @@ struct PageRenderer: Sendable {
         let body = document.createElement("div")
         var diagnostics: [Diagnostic] = []
         var copies: [String] = []
+        var reportedLinks: Set<String> = []
         let formulas = PageFormulas(article: article, pageURL: url(article.urlPath), tables: catalog.variables,
                                     functions: functions)
         // The pre-pass parses the page a second time: only pages with a `compute` block need it.
@@ -171,7 +175,10 @@ struct PageRenderer: Sendable {
         let rendered = MarkdownRenderer(options: markdown).render(article.body, file: article.source, firstLine: article.bodyFirstLine,
                                                  into: body, of: document, hooks: hooks) { destination, _, location in
             let resolution = links.resolve(destination, from: article, at: location)
-            if let diagnostic = resolution.diagnostic { diagnostics.append(diagnostic) }
+            if let diagnostic = resolution.diagnostic {
+                diagnostics.append(diagnostic)
+                reportedLinks.insert(URLSafety.escapeHref(resolution.url))
+            }
             if let copy = resolution.copy { copies.append(copy) }
             return resolution.url
         }
@@ -204,6 +211,7 @@ struct PageRenderer: Sendable {
                           in: document, outputPath: article.outputPath, source: article.source)
         page.diagnostics = diagnostics + page.diagnostics
         page.copies = copies
+        page.reportedLinks = reportedLinks
 
         // After the page is written: the summary and the feed's copy of the body.
         let summary: [MarkupNode]

@@ -371,7 +371,7 @@ public enum SiteBuilder {
         for page in pages { ids[page.outputPath] = page.ids }
         var diagnostics: [Diagnostic] = []
         for page in pages {
-            var reported = Set<String>()
+            var reported = page.reportedLinks
             for link in page.links where link.hasPrefix("#") && link.count > 1 && !reported.contains(link) {
                 let fragment = String(link.dropFirst())
                 if !page.ids.contains(fragment.removingPercentEncoding ?? fragment) {
@@ -380,8 +380,23 @@ public enum SiteBuilder {
                                               at: SourceLocation(file: page.source)))
                 }
             }
-            for link in page.links where link.hasPrefix(basePath) && !reported.contains(link) {
-                var path = String(link.dropFirst(basePath.count))
+            let folder = page.outputPath.contains("/") ? String(page.outputPath[..<page.outputPath.lastIndex(of: "/")!]) + "/" : ""
+            for link in page.links where !reported.contains(link) {
+                // Site-absolute links under the base path, and relative links resolved against
+                // the page's folder; other hosts, schemes and same-page fragments are not ours.
+                var path: String
+                if link.hasPrefix(basePath) {
+                    path = String(link.dropFirst(basePath.count))
+                } else if link.isEmpty || link.hasPrefix("/") || link.hasPrefix("#") || ContentLinks.hasScheme(link) {
+                    continue
+                } else {
+                    guard let resolved = ContentLinks.normalize(folder + link) else {
+                        reported.insert(link)
+                        diagnostics.append(.error("page \(page.outputPath) links to \(link), which leaves the site", at: SourceLocation(file: page.source)))
+                        continue
+                    }
+                    path = resolved + (link.hasSuffix("/") ? "/" : "")
+                }
                 var fragment: String?
                 if let hash = path.firstIndex(of: "#") {
                     fragment = String(path[path.index(after: hash)...])

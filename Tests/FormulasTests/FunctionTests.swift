@@ -67,7 +67,7 @@ func standardFunctions(source: String, expected: Value) throws {
     #expect(FunctionTable.standard.names == [
         "chip_hours", "column", "compact", "contains", "count", "default", "doubling_time", "energy",
         "first", "fit_exponential", "fit_linear", "fit_power", "hardware_flops", "implied_utilization", "join", "last",
-        "len", "lookup", "lower", "max", "mean", "median", "min", "percent", "rental_cost", "round", "sci",
+        "len", "ln", "log10", "lookup", "lower", "max", "mean", "median", "min", "percent", "range", "rental_cost", "round", "sci",
         "slice", "sort_by", "string", "sum", "training_flops", "upper", "usd", "usd_long", "where", "zh",
     ])
 }

@@ -67,7 +67,7 @@ func quantityLiterals(source: String, expected: Value) throws {
 @Test func inConvertsToAnotherUnit() throws {
     #expect(try evaluate("48 [h] | in day") == .quantity(Quantity(2, .day)))
     #expect(try evaluate("48 [h] | in day").text() == "2 days")
-    #expect(try evaluate("8404992 [chip·h] | in [chip day]").text() == "350,000 chip·day")  // 3 s.f.
+    #expect(try evaluate("8404992 [chip·h] | in [chip day]").text() == "350,208 chip·day")  // a whole number below a million, in full
     #expect(try evaluate("8404992 [chip·h] | in [chip day] | round(0)") == "350,208 chip·day")
     #expect(try evaluate("1 [PF-day] | in FLOP").text() == "8.64 × 10¹⁹ FLOP")
     #expect(try evaluate("0.482 | in %").text() == "48.2%")

@@ -103,3 +103,15 @@ let tracedScope = Scope(variables: [
         #expect(Value.record(row) == Value.record(other))
     }
 }
+
+@Suite struct BracketTraceTests {
+    @Test func bracketReadsOfARowAreTraced() throws {
+        var row = Record([("Model", "AlexNet"), ("Publication date", "2012-09-30")])
+        row.origin = "epoch[AlexNet]"
+        let trace = Trace()
+        let value = try Expression.parse("r[\"Publication date\"]", at: .init(file: "t")).evaluate(
+            in: Scope(variables: ["r": .record(row)]), trace: trace)
+        #expect(value == "2012-09-30")
+        #expect(trace.reads == [Trace.Read(path: "epoch[AlexNet].Publication date", value: "2012-09-30")])
+    }
+}

@@ -51,9 +51,10 @@ let hans = QuantityFormat(language: .simplifiedChinese)
     (hans, Quantity(6e15), "6000万亿"),
     (hant, Quantity(1.2e16), "1.2 × 10¹⁶"),
     (hant, Quantity(lower: 9e6, upper: 17e6, .one), "900–1700萬"),
-    (hant, Quantity(8_404_992, .chipHour), "840萬 chip·h"),
+    (hant, Quantity(8_404_992, .chipHour), "840萬晶片小時"),
     (hant, Quantity(9990), "9990"),
-    (hant, Quantity(9999), "1萬"),                           // 3 s.f. first
+    (hant, Quantity(9999), "9999"),                         // a count below 萬, in full
+    (hant, Quantity(99_995), "10萬"),                        // 3 s.f. first, then the scale
 ])
 func formatting(format: QuantityFormat, quantity: Quantity, expected: String) {
     #expect(format.string(for: quantity) == expected)
@@ -101,4 +102,17 @@ func unitsFollowTheNumber(format: QuantityFormat, quantity: Quantity, expected: 
 
 @Test func descriptionIsTheStandardEnglishFormat() {
     #expect(Quantity(lower: 9e6, upper: 17e6, .usd).description == "$9–17 million")
+}
+
+@Suite struct RoundingTests {
+    /// A tie rounds away from zero, as readers of reports expect; the scale word is chosen
+    /// after rounding.
+    @Test func tiesRoundAwayFromZero() {
+        #expect(QuantityFormat().string(for: Quantity(2048, .chip)) == "2,048 chips")  // a count, in full
+        #expect(QuantityFormat(language: .traditionalChinese).string(for: Quantity(2048, .chip)) == "2048顆晶片")
+        #expect(QuantityFormat().string(for: Quantity(46.25e6, .usd)) == "$46.3 million")
+        #expect(QuantityFormat(significantDigits: 2).string(for: 0.125) == "0.13")
+        #expect(QuantityFormat().string(for: 9_995_000) == "10 million")
+        #expect(QuantityFormat().string(for: 0.1 + 0.2) == "0.3")
+    }
 }

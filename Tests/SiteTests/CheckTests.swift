@@ -111,7 +111,7 @@ func describe(_ check: CheckResult) -> [String] {
     /// #7 6 × 540.35e9 × 780e9 = 2.528838e24; 2.56e24 ÷ 2.528838e24 − 1 = +1.23%;
     /// #6 6144 × 1200 + 3072 × 336 = 8,404,992 exactly;
     /// #20 3.41e23 ÷ 4.7e17 = 725,532; log₁₀(3e5 ÷ 725,532) = −0.3835 orders;
-    /// #23 10,000 ÷ 8 × $37,000 = $46,250,000 (the exact tie 46.25 rounds to even: 46.2);
+    /// #23 10,000 ÷ 8 × $37,000 = $46,250,000 (the exact tie 46.25 rounds away from zero: 46.3);
     ///     46e6 ÷ 46.25e6 − 1 = −0.54%;
     /// #25 86e9 × 7000 = 6.02e14; 6e15 ÷ 6.02e14 − 1 = +896.7%.
     @Test func everyClaimOfChecksMdHasItsVerdict() throws {
@@ -138,7 +138,7 @@ func describe(_ check: CheckResult) -> [String] {
              "300,000", "726,000", "−0.38 orders", "0.5 orders", "holds", "holds",
              "models[AlphaGo Zero].training_compute = 3.41 × 10²³ FLOP", "models[AlexNet].training_compute = 4.7 × 10¹⁷ FLOP"],
             ["#23 10,000 A100 for a month ≈ $46M", "\(file):37:11", "/posts/claims/#check-7",
-             "$46 million", "$46.2 million", "−0.5%", "2%", "holds", "holds",
+             "$46 million", "$46.3 million", "−0.5%", "2%", "holds", "holds",
              "cloud_prices[NVIDIA DGX Cloud].gpus_per_instance = 8 chips",
              "cloud_prices[NVIDIA DGX Cloud].price_per_instance_month = $37,000"],
             ["#25 6000萬億 brain connections", "\(file):41:11", "/posts/claims/#check-8",
@@ -328,7 +328,7 @@ func describe(_ check: CheckResult) -> [String] {
             row("/posts/claims/#check-4", "#7 PaLM 2.56e24 FLOP", "Claims", "2.56 × 10²⁴ FLOP", "2.53 × 10²⁴ FLOP", "+1.2%", "5%", "holds/holds", "\(f):25:11"),
             row("/posts/claims/#check-5", "#6 PaLM chip-hours", "Claims", "8.4 million chip·h", "8.4 million chip·h", "0%", "exact", "holds/holds", "\(f):29:11"),
             row("/posts/claims/#check-6", "#20 300,000× from AlexNet to AlphaGo Zero", "Claims", "300,000", "726,000", "−0.38 orders", "0.5 orders", "holds/holds", "\(f):33:11"),
-            row("/posts/claims/#check-7", "#23 10,000 A100 for a month ≈ $46M", "Claims", "$46 million", "$46.2 million", "−0.5%", "2%", "holds/holds", "\(f):37:11"),
+            row("/posts/claims/#check-7", "#23 10,000 A100 for a month ≈ $46M", "Claims", "$46 million", "$46.3 million", "−0.5%", "2%", "holds/holds", "\(f):37:11"),
             row("/posts/claims/#check-8", "#25 6000萬億 brain connections", "Claims", "6 × 10¹⁵", "602 trillion", "+897%", "10%", "fails/fails", "\(f):41:11"),
             row("/zh-hant/posts/claims/#check-1", "大腦連接", "主張", "6000兆", "602兆", "+897%", "10%", "fails/fails", "content/posts/claims.zh-Hant.md:6:10"),
         ]

@@ -156,6 +156,6 @@ PaLM has `= palm.parameters`, trained for `= flops`; the table says `= palm.trai
             return page.components(separatedBy: "<b>").dropFirst().map { String($0.prefix { $0 != "<" }) }
         }
         #expect(try texts("public/posts/n/index.html") == ["540 billion params", "$4.6 million", "$9–17 million", "602 trillion"])
-        #expect(try texts("public/zh-hant/posts/n/index.html") == ["5400億 param", "460萬美元", "900–1700萬美元", "602兆"])
+        #expect(try texts("public/zh-hant/posts/n/index.html") == ["5400億個參數", "460萬美元", "900–1700萬美元", "602兆"])
     }
 }
