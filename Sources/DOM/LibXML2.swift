@@ -224,6 +224,28 @@ public struct Node: Equatable {
         xmlFreeNode(pointer)
     }
 
+    /// Puts `origin` before every `href` and `src` value below this node that is a site path
+    /// (starts with one `/`): links that work from any host, as feeds need them.
+    public func absolutizeURLs(origin: String) {
+        var stack: [xmlNodePtr] = [pointer]
+        while let node = stack.popLast() {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                attribute = current.pointee.next
+                guard xmlStrEqual(current.pointee.name, "href") != 0 || xmlStrEqual(current.pointee.name, "src") != 0,
+                      current.pointee.ns == nil, let text = current.pointee.children, let content = text.pointee.content,
+                      content[0] == UInt8(ascii: "/"), content[1] != UInt8(ascii: "/") else { continue }
+                let value = origin + String(cString: content)
+                xmlSetProp(node, current.pointee.name, value)
+            }
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
+                child = current.pointee.next
+            }
+        }
+    }
+
     /// Frees every child.
     public func removeChildren() {
         for child in children { child.remove() }

@@ -182,15 +182,18 @@ struct ChartBlock {
             throw DiagnosticError(.error("`data` must give rows (a table or a list of records), not a \(value.typeName)", at: data.location))
         }
         var rows: [Record] = []
+        var bindable: [String: Bool] = [:]  // whether a column name can be a formula name
         for item in items {
             guard case .record(let record) = item else {
                 throw DiagnosticError(.error("`data` must give records; it gives a list of \(item.typeName)", at: data.location))
             }
             if let filter {
-                var rowScope = scope.binding("row", to: item)
-                for (field, fieldValue) in record.fields where DataCatalog.isIdentifier(field) {
-                    rowScope = rowScope.binding(field, to: fieldValue)
+                var pairs: [(String, Value)] = [("row", item)]
+                for (field, fieldValue) in record.fields {
+                    let ok = bindable[field] ?? { let ok = DataCatalog.isIdentifier(field); bindable[field] = ok; return ok }()
+                    if ok { pairs.append((field, fieldValue)) }
                 }
+                let rowScope = scope.binding(pairs)
                 do throws(FormulaError) {
                     guard try filter.evaluate(in: rowScope).isTruthy else { continue }
                 } catch {

@@ -73,13 +73,11 @@ struct DataCatalog: Sendable {
                                               at: derived.expression.location))
                     continue
                 }
+                // A column named like a table (models' `hardware`) leaves the name to the
+                // table; the column is still `row.hardware`.
+                let bindable = Set(rows.first?.keys.filter { isIdentifier($0) && scope.value(of: $0) == nil } ?? [])
                 rows = rows.map { row in
-                    var scope = scope.binding("row", to: .record(row))
-                    // A column named like a table (models' `hardware`) leaves the name to the
-                    // table; the column is still `row.hardware`.
-                    for (field, value) in row.fields where isIdentifier(field) && scope.value(of: field) == nil {
-                        scope = scope.binding(field, to: value)
-                    }
+                    let scope = scope.binding([("row", .record(row))] + row.fields.filter { bindable.contains($0.0) })
                     do throws(FormulaError) {
                         return row.setting(derived.name, to: try derived.expression.evaluate(in: scope))
                     } catch {

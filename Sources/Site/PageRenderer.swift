@@ -225,7 +225,7 @@ struct PageRenderer: Sendable {
         } else {
             summary = [.text(article.summary)]
         }
-        absolutize(body)
+        body.absolutizeURLs(origin: config.origin)
         let feedHTML = body.children.map { HTMLSerializer().serialize($0) }.joined()
         document.discard(body)
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
@@ -233,14 +233,6 @@ struct PageRenderer: Sendable {
                                droppedLabels: formulas.droppedLabels)
     }
 
-    /// Makes every site-absolute `href`/`src` absolute with the base URL's origin (for feeds).
-    func absolutize(_ node: Node) {
-        for attribute in node.attributes where (attribute.name == "href" || attribute.name == "src")
-            && attribute.value.hasPrefix("/") && !attribute.value.hasPrefix("//") {
-            node.setAttribute(attribute.name, config.origin + attribute.value)
-        }
-        for child in node.children where child.kind == .element { absolutize(child) }
-    }
 
     func checkValue(_ check: CheckResult) -> Value {
         .record(Record([

@@ -1,4 +1,4 @@
-import Charts
+@testable import Charts
 import Testing
 
 @Suite("Tick label formats")
@@ -51,5 +51,16 @@ struct FormatTests {
         #expect(abs(TextMetrics.width("0", fontSize: 10) - 5.56) < 1e-9)
         #expect(TextMetrics.width("億", fontSize: 12) == 12)
         #expect(TextMetrics.width("Wi", fontSize: 1000) == 944 + 222)
+    }
+}
+
+@Suite struct CoordinateTextTests {
+    /// Coordinates keep at most 2 decimals, no trailing zeros, never "-0".
+    @Test(arguments: [
+        (0.0, "0"), (-0.004, "0"), (1.5, "1.5"), (1.05, "1.05"), (-2.1, "-2.1"), (100, "100"),
+        (12.345, "12.35"), (-12.344, "-12.34"), (0.1 + 0.2, "0.3"), (999.999, "1000"),
+    ])
+    func coordinatesAreShortAndExact(value: Double, text: String) {
+        #expect(NumberText.coordinate(value) == text)
     }
 }
