@@ -17,56 +17,134 @@ public struct WriteSummary: Sendable, Equatable {
     }
 }
 
-/// Writes a finished build into the output folder (DESIGN.md §8): only files whose bytes
-/// changed, each to a temporary name in its folder then renamed over the old one, and files
-/// no longer produced removed. Nothing outside the output folder is touched.
+/// Writes a build's output (DESIGN.md §8) without holding it in memory and without touching
+/// the previous site until the build has passed.
 ///
-/// Files are written with `open`/`write`, not `FileManager.createFile`, which fsyncs every file.
-struct OutputWriter {
-    let directory: URL
+/// Each file is handed over as soon as it is made, from any render task: when the output
+/// folder already has the same bytes it is only noted; otherwise it is written into
+/// `OUTPUT/.reckon-staging/`. `commit()` then renames every staged file into place (one
+/// atomic rename per file), removes the files the build no longer produces and the staging
+/// folder; `discard()` removes the staging folder alone, so a failed build leaves the
+/// previous site as it was. Files are written with `open`/`write`, not
+/// `FileManager.createFile`, which fsyncs every file.
+final class OutputStage: @unchecked Sendable {
+    static let stagingName = ".reckon-staging"
 
-    /// - Parameter files: Output-relative path → bytes.
-    /// - Throws: a diagnostic naming the path that could not be written.
-    func write(_ files: [String: [UInt8]]) throws(DiagnosticError) -> WriteSummary {
-        var summary = WriteSummary()
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticError(.error("cannot create the output folder: \(error.localizedDescription)",
-                                         at: SourceLocation(file: directory.path)))
+    let directory: String
+    let staging: String
+    /// false for `reckon check`: nothing is written, paths are only counted.
+    let writes: Bool
+    private let lock = NSLock()
+    private var producedPaths: Set<String> = []
+    private var stagedPaths: [String] = []
+    private var unchangedCount = 0
+    private var createdFolders: Set<String> = []
+    private var problems: [Diagnostic] = []
+    private let createdOutput: Bool
+
+    /// - Parameter directory: The output folder (created when missing and something is written).
+    init(directory: URL, writes: Bool) {
+        self.directory = directory.standardizedFileURL.path
+        self.staging = self.directory + "/" + Self.stagingName
+        self.writes = writes
+        createdOutput = writes && !FileManager.default.fileExists(atPath: self.directory)
+        if writes { try? FileManager.default.removeItem(atPath: staging) }  // left by a crash
+    }
+
+    /// Every output path of the build so far.
+    var produced: Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        return producedPaths
+    }
+
+    /// Problems writing the staging folder (a full disk, a permission).
+    var diagnostics: [Diagnostic] {
+        lock.lock(); defer { lock.unlock() }
+        return problems
+    }
+
+    /// Hands over one output file (path relative to the output folder).
+    func put(_ path: String, _ bytes: [UInt8]) {
+        lock.lock()
+        producedPaths.insert(path)
+        lock.unlock()
+        guard writes else { return }
+        if Self.sameBytes(at: directory + "/" + path, as: bytes) {
+            lock.lock(); unchangedCount += 1; lock.unlock()
+            return
         }
-        var createdFolders: Set<String> = []
-        for path in files.keys.sorted() {
-            let bytes = files[path]!
-            let target = directory.appendingPathComponent(path)
-            // Read the old file only when its size matches: most changed files change size.
-            var info = stat()
-            if stat(target.path, &info) == 0, Int(info.st_size) == bytes.count,
-               let existing = manager.contents(atPath: target.path), existing.elementsEqual(bytes) {
-                summary.unchanged += 1
-                continue
+        let target = staging + "/" + path
+        do {
+            try makeFolder(for: target)
+            try Self.write(bytes, to: target, name: path)
+            lock.lock(); stagedPaths.append(path); lock.unlock()
+        } catch {
+            lock.lock(); problems += error.diagnostics; lock.unlock()
+        }
+    }
+
+    /// Moves the staged files into the output folder and removes stale files.
+    func commit() throws(DiagnosticError) -> WriteSummary {
+        var summary = WriteSummary(written: 0, unchanged: unchangedCount, removed: 0)
+        guard writes else { return summary }
+        for path in stagedPaths.sorted() {
+            let target = directory + "/" + path
+            do {
+                try makeFolder(for: target)
+            } catch {
+                throw error
             }
-            let folder = target.deletingLastPathComponent().path
-            if !createdFolders.contains(folder) {
-                do {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw DiagnosticError(.error("cannot create folder \(folder): \(error.localizedDescription)",
-                                                 at: SourceLocation(file: path)))
-                }
-                createdFolders.insert(folder)
+            guard rename(staging + "/" + path, target) == 0 else {
+                throw DiagnosticError(.error("cannot write \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
             }
-            try Self.writeAtomically(bytes, to: target.path, name: path)
             summary.written += 1
         }
-        summary.removed = removeStale(keeping: Set(files.keys))
+        try? FileManager.default.removeItem(atPath: staging)
+        summary.removed = removeStale(keeping: producedPaths)
         return summary
     }
 
-    private static func writeAtomically(_ bytes: [UInt8], to path: String, name: String) throws(DiagnosticError) {
-        let temporary = path + ".reckon-tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Forgets the staged files: the output folder is left as it was before the build.
+    func discard() {
+        guard writes else { return }
+        try? FileManager.default.removeItem(atPath: staging)
+        if createdOutput, (try? FileManager.default.contentsOfDirectory(atPath: directory))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    private static func sameBytes(at path: String, as bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing.elementsEqual(bytes)
+    }
+
+    /// Creates the folders above `file` (`mkdir -p`), each once per build.
+    private func makeFolder(for file: String) throws(DiagnosticError) {
+        let folder = String(file[..<file.lastIndex(of: "/")!])
+        lock.lock()
+        let known = createdFolders.contains(folder)
+        lock.unlock()
+        if known { return }
+        var missing: [String] = []
+        var current = folder
+        var info = stat()
+        while stat(current, &info) != 0 {
+            missing.append(current)
+            guard let slash = current.lastIndex(of: "/"), slash > current.startIndex else { break }
+            current = String(current[..<slash])
+        }
+        for path in missing.reversed() where mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw DiagnosticError(.error("cannot create folder \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+        }
+        lock.lock()
+        createdFolders.insert(folder)
+        lock.unlock()
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, name: String) throws(DiagnosticError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))
         }
@@ -83,8 +161,7 @@ struct OutputWriter {
             return true
         }
         close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
+        guard ok else {
             throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))
         }
     }
@@ -94,8 +171,7 @@ struct OutputWriter {
     /// are looked at more closely (a produced path, or a folder of one, is kept as it is).
     private func removeStale(keeping produced: Set<String>) -> Int {
         let manager = FileManager.default
-        let root = directory.standardizedFileURL.path
-        guard let enumerator = manager.enumerator(atPath: root) else { return 0 }
+        guard let enumerator = manager.enumerator(atPath: directory) else { return 0 }
         var folders: Set<String> = []
         for path in produced {
             var folder = path
@@ -108,7 +184,7 @@ struct OutputWriter {
         var otherFolders: [String] = []
         for case let relative as String in enumerator {
             if produced.contains(relative) || folders.contains(relative) { continue }
-            let path = root + "/" + relative
+            let path = directory + "/" + relative
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {

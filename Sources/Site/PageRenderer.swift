@@ -9,7 +9,10 @@ struct RenderedPage: Sendable {
     var outputPath: String
     /// The source that produced the page (an article, or a template).
     var source: String
+    /// The page's bytes until they are handed to the output stage.
     var html: [UInt8]
+    /// Whether the page was rendered (its bytes went to the output).
+    var hasOutput = false
     var diagnostics: [Diagnostic]
     /// Content files the page links to, to be copied.
     var copies: [String] = []
@@ -53,6 +56,8 @@ struct PageRenderer: Sendable {
     let markdown: MarkdownOptions
     /// The data tables, for figures, compute blocks and checks.
     let catalog: DataCatalog
+    /// The articles that appear in a feed: only their bodies are kept as feed HTML.
+    let feedSources: Set<String>
     /// Whether the site has a checks page (any article has a `check` block and the theme a
     /// `checks.html`), for the navigation.
     let hasChecks: Bool
@@ -225,8 +230,11 @@ struct PageRenderer: Sendable {
         } else {
             summary = [.text(article.summary)]
         }
-        body.absolutizeURLs(origin: config.origin)
-        let feedHTML = body.children.map { HTMLSerializer().serialize($0) }.joined()
+        var feedHTML = ""
+        if feedSources.contains(article.source) {
+            body.absolutizeURLs(origin: config.origin)
+            feedHTML = String(decoding: HTMLSerializer().bytes(body).dropFirst("<div>".count).dropLast("</div>".count), as: UTF8.self)
+        }
         document.discard(body)
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
                                readingMinutes: minutes, checks: formulas.checks, chartFiles: formulas.chartFiles,

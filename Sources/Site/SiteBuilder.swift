@@ -102,6 +102,8 @@ public enum SiteBuilder {
         endPhase("compute")
 
         // Render: articles in parallel, then the pages that list them, feeds and the sitemap.
+        // Each file goes to the output stage as soon as it is made (no page is kept in memory).
+        let stage = OutputStage(directory: output, writes: options.write)
         var pages: [RenderedPage] = []
         var generated: [String: [UInt8]] = [:]
         var plan: SitePlan?
@@ -124,6 +126,9 @@ public enum SiteBuilder {
             let renderer = PageRenderer(config: config, templates: templates, links: links, plan: sitePlan,
                                         calendar: calendar, strings: loaded.strings,
                                         markdown: MarkdownOptions(reservedIDs: templates.staticIDs), catalog: catalog,
+                                        feedSources: Set(config.languages.flatMap { language in
+                                            (sitePlan.byLanguage[language] ?? []).prefix(FeedWriter.limit).map(\.source)
+                                        }),
                                         hasChecks: templates.contains("checks.html")
                                             && sitePlan.articles.contains { article in
                                                 article.body.containsBytes("check")
@@ -132,24 +137,34 @@ public enum SiteBuilder {
                                             })
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs
-            let articles = renderInParallel(count: renderable.count, jobs: jobs) { renderer.renderArticle(renderable[$0]) }
+            let articles = renderInParallel(count: renderable.count, jobs: jobs) { index in
+                var article = renderer.renderArticle(renderable[index])
+                Self.hand(&article.page, to: stage)
+                for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
+                article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
+                return article
+            }
             let bySource = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), articles))
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
             var others = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index in
-                if index < lists.count { return renderer.renderList(lists[index], articles: bySource) }
-                if index < lists.count + terms.count { return renderer.renderTerms(terms[index - lists.count]) }
-                return renderer.renderNotFound()
+                var page: RenderedPage
+                if index < lists.count { page = renderer.renderList(lists[index], articles: bySource) }
+                else if index < lists.count + terms.count { page = renderer.renderTerms(terms[index - lists.count]) }
+                else { page = renderer.renderNotFound() }
+                Self.hand(&page, to: stage)
+                return page
             }
             report.checks = articles.flatMap(\.checks)
             for article in articles {
-                generated.merge(article.chartFiles) { first, _ in first }
                 report.charts += article.chartFiles.count
                 report.droppedLabels += article.droppedLabels
             }
             if templates.contains("checks.html") && !report.checks.isEmpty {
-                others.append(renderer.renderChecks(report.checks))
+                var checks = renderer.renderChecks(report.checks)
+                Self.hand(&checks, to: stage)
+                others.append(checks)
             }
             pages = articles.map(\.page) + others
             report.articles = renderable.count
@@ -174,7 +189,7 @@ public enum SiteBuilder {
                                                           homeURL: home)
             }
             var sitemap: [SitemapWriter.Entry] = []
-            for page in pages where page.outputPath != "404.html" && !page.html.isEmpty {
+            for page in pages where page.outputPath != "404.html" && page.hasOutput {
                 let path = page.outputPath.hasSuffix("index.html") ? String(page.outputPath.dropLast("index.html".count)) : page.outputPath
                 sitemap.append(SitemapWriter.Entry(location: renderer.absoluteURL(path), lastModified: sitePlan.bySource[page.source]?.date))
             }
@@ -184,24 +199,24 @@ public enum SiteBuilder {
         endPhase("render")
 
         // Validate: every internal link on every page reaches a file of this build.
-        var outputs: [String: [UInt8]] = [:]
-        for page in pages where !page.html.isEmpty { outputs[page.outputPath] = page.html }
-        for (path, bytes) in loaded.assets { outputs[path] = bytes }
-        for (path, bytes) in loaded.tables { outputs[String(path.dropFirst("content/".count))] = bytes }
-        for (path, bytes) in generated { outputs[path] = bytes }
+        for (path, bytes) in loaded.assets.sorted(by: { $0.key < $1.key }) { stage.put(path, bytes) }
+        for (path, bytes) in loaded.tables { stage.put(String(path.dropFirst("content/".count)), bytes) }
+        for (path, bytes) in generated.sorted(by: { $0.key < $1.key }) { stage.put(path, bytes) }
         var copies = Set<String>()
         for page in pages { copies.formUnion(page.copies) }
-        for source in copies.sorted() where outputs[String(source.dropFirst("content/".count))] == nil {
+        let alreadyProduced = stage.produced
+        for source in copies.sorted() where !alreadyProduced.contains(String(source.dropFirst("content/".count))) {
             do {
-                outputs[String(source.dropFirst("content/".count))] = try files.bytes(source)
+                stage.put(String(source.dropFirst("content/".count)), try files.bytes(source))
                 report.copiedFiles += 1
             } catch {
                 report.diagnostics += error.diagnostics
             }
         }
+        report.diagnostics += stage.diagnostics
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
-            let expected = Set(outputs.keys).union((plan?.articles ?? []).map(\.outputPath))
+            let expected = stage.produced.union((plan?.articles ?? []).map(\.outputPath))
             var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath)
             if options.linkWarnings {
                 linkProblems = linkProblems.map { Diagnostic(.warning, $0.message, at: $0.location) }
@@ -223,10 +238,13 @@ public enum SiteBuilder {
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         if !report.failed && options.write {
             do {
-                report.write = try OutputWriter(directory: output).write(outputs)
+                report.write = try stage.commit()
             } catch {
                 report.diagnostics += error.diagnostics
+                stage.discard()
             }
+        } else {
+            stage.discard()
         }
         endPhase("write")
         return report
@@ -346,6 +364,14 @@ public enum SiteBuilder {
             strings[language] = Record(pairs.map { ($0.0, Value.string($0.1)) })
         }
         return strings
+    }
+
+    /// Stages a rendered page's bytes and keeps only what the later phases need.
+    static func hand(_ page: inout RenderedPage, to stage: OutputStage) {
+        guard !page.html.isEmpty else { return }
+        stage.put(page.outputPath, page.html)
+        page.hasOutput = true
+        page.html = []
     }
 
     /// Renders `count` pages on `jobs` threads (all cores when nil); results come back in index

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """The runner of scripts/bench (see that script and docs/BENCHMARKS.md): generates the sites,
 builds each cold several times alternating Reckon and Hugo, measures the cmark + cp floor,
-prints the summary and appends it, with every raw run, to docs/BENCHMARKS.md.
+builds the 1,000-point labelled scatter (issue 4), prints the summary and appends it, with every
+raw run, to docs/BENCHMARKS.md.
 
-Run from the repository root (scripts/bench does so). Exit status: 0 done, 1 a build failed or
-Reckon's and Hugo's article page counts differ, 2 usage.
+Run from the repository root (scripts/bench does so). Exit status: 0 done, 1 a build failed,
+Reckon's and Hugo's article page counts differ, or the scatter's labels placed + dropped are not
+its 1,000 points or differ between runs; 2 usage.
 """
 import argparse
 import datetime
@@ -12,12 +14,14 @@ import glob
 import hashlib
 import os
 import platform
+import re
 import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 
 ROOT = os.getcwd()
 WORK = ".build/bench"
@@ -26,6 +30,8 @@ BUILT = ".build/release/reckon"
 RECKON = ".build/bench/bin/reckon"
 GENERATOR = "scripts/bench.d/generate.py"
 DOC = "docs/BENCHMARKS.md"
+POINTS = 1000       # rows of the scatter case's content/data/points.csv
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def parse_args():
@@ -39,11 +45,15 @@ def parse_args():
     variant = p.add_mutually_exclusive_group()
     variant.add_argument("--report", action="store_true", help="only the report variant (Reckon only)")
     variant.add_argument("--no-report", action="store_true", help="only the plain sites (Reckon, Hugo, floor)")
+    variant.add_argument("--scatter", action="store_true",
+                         help=f"only the scatter case: one article charting {POINTS:,} labelled points (Reckon only)")
     p.add_argument("--no-record", action="store_true", help=f"do not append to {DOC}")
     p.add_argument("--no-build", action="store_true", help=argparse.SUPPRESS)  # handled by scripts/bench
     args = p.parse_args()
     if args.runs < 1 or any(n < 1 for n in args.pages or []):
         p.error("--runs and --pages take a number above 0")
+    if args.scatter and args.pages:
+        p.error("--scatter has one size (a site of one article, 1,000 points): drop --pages")
     args.sizes = args.pages or ([1000] if args.quick else [1000, 10000])
     return args
 
@@ -113,6 +123,8 @@ def generate(n, variant, seed):
     cmd = [sys.executable, GENERATOR, "--pages", str(n), "--out", folder, "--seed", str(seed)]
     if variant == "report":
         cmd.append("--report")
+    elif variant == "scatter":
+        cmd = [sys.executable, GENERATOR, "--scatter", "--points", str(n), "--out", folder, "--seed", str(seed)]
     subprocess.run(cmd, check=True)
     with open(stamp_path, "w") as f:
         f.write(stamp)
@@ -151,8 +163,12 @@ class Bench:
         articles, html, files = count_pages(out) if status == 0 else (0, 0, 0)
         row = dict(variant=variant, n=n, run=run, tool=tool, command=shlex.join(cmd), wall=wall, gnu_e=gnu_e,
                    rss=rss, status=status, articles=articles, html=html, files=files, output=text)
+        if variant == "scatter":
+            row["dropped"], row["placed"] = scatter_labels(text, out) if status == 0 else (None, None)
         self.record(**row)
         tail = f"{articles} articles, {html} HTML pages, {files} files" if status == 0 else f"FAILED (exit {status})"
+        if variant == "scatter" and status == 0:
+            tail += f"; labels {row['placed']} placed, {row['dropped']} dropped"
         print(f"  run {run} {tool:6} {wall:8.3f} s  {rss / 1024:8.1f} MiB  {tail}", flush=True)
         if status != 0:
             lines = text.strip().splitlines()
@@ -221,6 +237,36 @@ class Bench:
                             f"{last[-1]['articles']} / {last[-1]['html']} | {target} the 1,000 pages/s target |")
         self.phase_note("report", n)
 
+    def scatter(self):
+        n = POINTS
+        site = generate(n, "scatter", self.args.seed)
+        out = os.path.join(site, "out-reckon")
+        print(f"bench: scatter site, 1 article charting {n:,} labelled points: {self.args.runs} cold Reckon runs", flush=True)
+        for run in range(1, self.args.runs + 1):
+            if self.build("reckon", site, out, "scatter", n, run)["status"] != 0:
+                break
+        wall = self.median("scatter", n, "reckon", "wall")
+        rss = self.median("scatter", n, "reckon", "rss")
+        ok = [r for r in self.rows("scatter", n, "reckon") if r["status"] == 0]
+        if wall is None:
+            self.summary.append(f"| scatter {n} points | Reckon | FAILED | | | | |")
+            return
+        last = ok[-1]
+        if last["dropped"] is None or last["placed"] is None:
+            labels = f"labels: dropped {last['dropped']}, placed {last['placed']} (not found in the output)"
+            self.failures.append(f"scatter: could not read the labels dropped (build summary) or placed (chart SVG): {labels}")
+        else:
+            labels = f"{last['placed']:,} labels placed, {last['dropped']:,} dropped (of {n:,} points)"
+            if last["placed"] + last["dropped"] != n:
+                self.failures.append(f"scatter: {last['placed']} labels placed (in the SVG) + {last['dropped']} dropped "
+                                     f"(build summary) ≠ {n} points")
+        if len({(r["placed"], r["dropped"]) for r in ok}) > 1:
+            self.failures.append("scatter: the labels placed or dropped differ between runs: "
+                                 + ", ".join(f"run {r['run']}: {r['placed']} / {r['dropped']}" for r in ok))
+        self.summary.append(f"| scatter {n} points | Reckon | {wall:.3f} | | {rss / 1024:,.1f} | "
+                            f"{last['articles']} / {last['html']} | {labels} |")
+        self.phase_note("scatter", n)
+
     def phase_note(self, variant, n):
         ok = [r for r in self.rows(variant, n, "reckon") if r["status"] == 0]
         if not ok:
@@ -288,9 +334,28 @@ class Bench:
         for r in self.raw:
             pages = f"{r['articles']} / {r['html']}, {r['files']}" if r["tool"] in ("reckon", "hugo") else (
                 f"{r['articles']} pages of Markdown" if r["tool"] == "cmark" else "")
+            if r["variant"] == "scatter" and r["status"] == 0:
+                pages += f"; labels {r['placed']} placed, {r['dropped']} dropped"
             lines.append(f"| {r['variant']} {r['n']} | {r['run']} | {r['tool']} | {r['wall']:.3f} | {r['gnu_e']:.2f} | "
                          f"{r['rss']} | {r['status']} | {pages} | `{r['command']}` |")
         return "\n".join(lines) + "\n"
+
+
+def scatter_labels(output, out):
+    """The scatter case's labels: (dropped, from the build summary's `figures … charts (N point
+    labels dropped …)`; placed, the <text> elements in the standalone chart SVG's
+    `<g class="label">`). Either is None when not found."""
+    m = re.search(r"charts \((\d+) point labels? dropped", output)
+    dropped = int(m.group(1)) if m else None
+    svgs = glob.glob(os.path.join(out, "posts", "scatter", "*.svg"))
+    placed = None
+    if len(svgs) == 1:
+        try:
+            root = ET.parse(svgs[0]).getroot()
+            placed = sum(1 for g in root.iter(SVG + "g") if g.get("class") == "label" for _ in g.iter(SVG + "text"))
+        except ET.ParseError:
+            pass
+    return dropped, placed
 
 
 DOC_HEAD = """# Benchmarks
@@ -302,7 +367,8 @@ Wall time is measured around the process (GNU time's own `%e` is kept in the raw
 RSS is GNU `/usr/bin/time -f '%e %M'`. pages/s = articles ÷ median wall time. Speed ratio =
 Hugo's time ÷ Reckon's; memory ratio = Reckon's RSS ÷ Hugo's. The floor = one `cmark` process
 over every page's Markdown concatenated, writing to a file on the same disk, plus `cp -r` of
-Reckon's output tree on that disk.
+Reckon's output tree on that disk. The scatter case is one article charting 1,000 labelled points
+(`content/data/points.csv`); labels placed are counted in its SVG, dropped in Reckon's summary.
 
 """
 
@@ -312,7 +378,7 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     command = "scripts/bench " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     os.makedirs(WORK, exist_ok=True)
-    for tool in ("/usr/bin/time", BUILT) + (() if args.report else ("hugo", "cmark")):
+    for tool in ("/usr/bin/time", BUILT) + (() if args.report or args.scatter else ("hugo", "cmark")):
         if not (os.path.exists(tool) or shutil.which(tool)):
             print(f"bench: {tool} is missing (scripts/bench installs it; run without --no-build to build Reckon)", file=sys.stderr)
             return 2
@@ -320,11 +386,14 @@ def main():
     shutil.copy2(BUILT, RECKON)
     info = machine()
     bench = Bench(args)
-    for n in args.sizes:
-        if not args.report:
-            bench.plain(n)
-        if not args.no_report:
-            bench.report(n)
+    if not args.scatter:
+        for n in args.sizes:
+            if not args.report:
+                bench.plain(n)
+            if not args.no_report:
+                bench.report(n)
+    if not args.report and not args.no_report:
+        bench.scatter()
     summary = bench.text(info, command.strip(), started)
     print("\n" + summary)
     if not args.no_record:
