@@ -5,6 +5,23 @@ extension String {
     ///
     /// `"Compute ≈ 6·N·D"` → `"compute-6-n-d"`, `"十年算力增長"` → `"十年算力增長"`.
     public var slug: String {
+        // ASCII fast path: the same rules on bytes.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            var pendingDash = false
+            for byte in utf8 {
+                let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == UInt8(ascii: "_") {
+                    if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                    pendingDash = false
+                    bytes.append(lower)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         var pendingDash = false
         for character in self.lowercased() {

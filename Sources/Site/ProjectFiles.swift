@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads the files of a site folder. Paths are project-relative (`content/posts/x.md`);
 /// nothing outside the folder is read: a symbolic link that leads out of it is refused.
@@ -26,16 +29,31 @@ struct ProjectFiles: Sendable {
     }
 
     /// Every regular file under `folder`, sorted by path; hidden files and folders skipped.
+    /// A `readdir` walk: Foundation's URL enumerator with resource values cost about 350,000
+    /// instructions a file.
     func files(under folder: String) -> [String] {
-        let base = url(folder)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
         var result: [String] = []
-        let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
-        for case let file as URL in enumerator {
-            let path = file.path
-            guard path.hasPrefix(prefix), (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            result.append(folder + "/" + String(path.dropFirst(prefix.count)))
+        var pending: [String] = [folder]
+        while let current = pending.popLast() {
+            guard let directory = opendir(url(current).path) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = current + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_REG): result.append(path)
+                case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                    var info = stat()
+                    guard stat(url(path).path, &info) == 0 else { continue }
+                    if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) }
+                    else if (info.st_mode & S_IFMT) == S_IFREG { result.append(path) }
+                default: continue
+                }
+            }
         }
         return result.sorted()
     }
