@@ -21,6 +21,20 @@ struct DataCatalog: Sendable {
         var sources: [(title: String, url: String)]
         var value: Value
         var rows: Int
+        /// The columns in file order, then the derived columns in the sidecar's order (for the
+        /// data downloads, see `DataDownloads`).
+        var columns: [Column] = []
+        /// The key column's name.
+        var key = ""
+    }
+
+    /// A column of a table: its name, the unit of its header (nil for none, and for derived
+    /// columns, whose unit comes from their values) and whether a sidecar formula computes it.
+    struct Column: Sendable, Equatable {
+        var name: String
+        var unitText: String?
+        var unit: Quantities.Unit?
+        var derived = false
     }
 
     var tables: [Table] = []
@@ -86,9 +100,13 @@ struct DataCatalog: Sendable {
                     }
                 }
             }
+            let columns = table.columns.map { Column(name: $0.name, unitText: $0.unit, unit: $0.quantityUnit) }
+                + sidecar.derived.filter { derived in !table.columns.contains { $0.name == derived.name } }
+                    .map { Column(name: $0.name, derived: true) }
             catalog.tables.append(Table(name: sidecar.name, file: path, title: sidecar.title ?? stem,
                                         sources: sidecar.sources, value: .list(rows.map(Value.record)),
-                                        rows: rows.count))
+                                        rows: rows.count, columns: columns,
+                                        key: table.columns[table.keyColumn].name))
         }
         var names: [String: String] = [:]
         for table in catalog.tables {

@@ -152,8 +152,20 @@ struct PageRenderer: Sendable {
 
     // MARK: Articles
 
-    func renderArticle(_ article: Article) -> RenderedArticle {
-        let document = Document()
+    /// An article's Markdown rendered into a `div` of `document` with its figures, checks,
+    /// charts and resolved links: what a site page and a briefing document both start from.
+    struct ArticleBody {
+        /// Unattached; the caller discards it when done.
+        var body: Node
+        var formulas: PageFormulas
+        var rendered: RenderedMarkdown
+        var diagnostics: [Diagnostic]
+        /// Content files the article links to (to be copied) and the links already reported.
+        var copies: [String]
+        var reportedLinks: Set<String>
+    }
+
+    func renderBody(_ article: Article, in document: Document) -> ArticleBody {
         let body = document.createElement("div")
         var diagnostics: [Diagnostic] = []
         var copies: [String] = []
@@ -188,6 +200,15 @@ struct PageRenderer: Sendable {
             return resolution.url
         }
         diagnostics += rendered.diagnostics + formulas.diagnostics
+        return ArticleBody(body: body, formulas: formulas, rendered: rendered, diagnostics: diagnostics, copies: copies,
+                           reportedLinks: reportedLinks)
+    }
+
+    func renderArticle(_ article: Article) -> RenderedArticle {
+        let document = Document()
+        let made = renderBody(article, in: document)
+        let (body, formulas, rendered, diagnostics) = (made.body, made.formulas, made.rendered, made.diagnostics)
+        let copies = made.copies, reportedLinks = made.reportedLinks
         let minutes = Self.readingMinutes(rendered.plainText)
         let neighbours = plan.neighbours[article.source]
         var fields = articleFields(article)
@@ -257,7 +278,8 @@ struct PageRenderer: Sendable {
     func tableValue(_ table: DataCatalog.Table) -> Value {
         .record(Record([
             ("name", .string(table.name)), ("title", .string(table.title)),
-            ("url", .string(url(String(table.file.dropFirst("content/".count))))),
+            ("url", .string(url(DataDownloads.path(of: table, extension: "csv")))),
+            ("json_url", .string(url(DataDownloads.path(of: table, extension: "json")))),  // issue 7
             ("rows", .number(Double(table.rows))),
             ("sources", .list(table.sources.map { source in
                 .record(Record([("title", .string(source.title)), ("url", .string(source.url))]))

@@ -200,7 +200,7 @@ public enum SiteBuilder {
 
         // Validate: every internal link on every page reaches a file of this build.
         for (path, bytes) in loaded.assets.sorted(by: { $0.key < $1.key }) { stage.put(path, bytes) }
-        for (path, bytes) in loaded.tables { stage.put(String(path.dropFirst("content/".count)), bytes) }
+        for (path, bytes) in DataDownloads.files(catalog) { stage.put(path, bytes) }  // issue 7: tables with derived columns, CSV + JSON
         for (path, bytes) in generated.sorted(by: { $0.key < $1.key }) { stage.put(path, bytes) }
         var copies = Set<String>()
         for page in pages { copies.formUnion(page.copies) }
@@ -429,7 +429,7 @@ public enum SiteBuilder {
                     path = String(path[..<hash])
                 }
                 if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-                path = path.removingPercentEncoding ?? path
+                if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
                 let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
                 let location = SourceLocation(file: page.source)
                 if !expected.contains(file) {

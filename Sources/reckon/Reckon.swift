@@ -8,7 +8,7 @@ struct Reckon: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reckon",
         abstract: "Build report sites whose numbers are computed and checked.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Brief.self],
         defaultSubcommand: Build.self
     )
 }
