@@ -435,6 +435,31 @@ extension String {
 
 // MARK: - HTML5 bytes
 
+/// The bytes of a NUL-terminated `xmlChar` string, without copying.
+private func xmlBytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+    guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+}
+
+/// Writes ` prefix:name="value"` for one attribute, its value's bytes escaped by `escape`.
+private func writeAttribute(_ attribute: xmlAttrPtr, into out: inout [UInt8],
+                            escape: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) {
+    out.append(UInt8(ascii: " "))
+    if let prefix = attribute.pointee.ns?.pointee.prefix {
+        out.append(contentsOf: xmlBytes(prefix))
+        out.append(UInt8(ascii: ":"))
+    }
+    out.append(contentsOf: xmlBytes(attribute.pointee.name))
+    out.append(UInt8(ascii: "="))
+    out.append(UInt8(ascii: "\""))
+    var child = attribute.pointee.children
+    while let text = child {
+        escape(xmlBytes(text.pointee.content), &out)
+        child = text.pointee.next
+    }
+    out.append(UInt8(ascii: "\""))
+}
+
 /// The HTML5 writer of `HTMLSerializer`, over libxml2's nodes and bytes directly: names and
 /// text are copied from `xmlChar` buffers into the output without making Swift strings. When
 /// asked, it also gathers the page's `PageFacts` on the same walk.
@@ -458,11 +483,6 @@ struct HTMLBytesWriter {
     private static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
     private static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
     private static let commentOpen: [UInt8] = Array("<!--".utf8), commentClose: [UInt8] = Array("-->".utf8)
-
-    private static func bytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
-        guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
-    }
 
     private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard name.count == literal.utf8CodeUnitCount, let base = name.baseAddress else { return false }
@@ -491,7 +511,7 @@ struct HTMLBytesWriter {
     private mutating func write(_ node: xmlNodePtr) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            let name = Self.bytes(node.pointee.name)
+            let name = xmlBytes(node.pointee.name)
             if facts != nil { gather(node, name: name) }
             out.append(UInt8(ascii: "<"))
             out.append(contentsOf: name)
@@ -500,20 +520,7 @@ struct HTMLBytesWriter {
                 defer { attribute = current.pointee.next }
                 let prefix = current.pointee.ns.flatMap { $0.pointee.prefix }
                 if prefix.map({ xmlStrEqual($0, "xmlns") != 0 }) == true || xmlStrEqual(current.pointee.name, "xmlns") != 0 { continue }
-                out.append(UInt8(ascii: " "))
-                if let prefix {
-                    out.append(contentsOf: Self.bytes(prefix))
-                    out.append(UInt8(ascii: ":"))
-                }
-                out.append(contentsOf: Self.bytes(current.pointee.name))
-                out.append(UInt8(ascii: "="))
-                out.append(UInt8(ascii: "\""))
-                var child = current.pointee.children
-                while let text = child {
-                    escape(Self.bytes(text.pointee.content), attribute: true)
-                    child = text.pointee.next
-                }
-                out.append(UInt8(ascii: "\""))
+                writeAttribute(current, into: &out) { Self.escape($0, attribute: true, into: &$1) }
             }
             out.append(UInt8(ascii: ">"))
             let kind = Self.kind(of: name)
@@ -524,7 +531,7 @@ struct HTMLBytesWriter {
                 var child = node.pointee.children
                 while let current = child {
                     if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
-                        for byte in Self.bytes(current.pointee.content) where !Self.isControlByte(byte) { out.append(byte) }
+                        for byte in xmlBytes(current.pointee.content) where !Self.isControlByte(byte) { out.append(byte) }
                     }
                     child = current.pointee.next
                 }
@@ -545,10 +552,10 @@ struct HTMLBytesWriter {
             out.append(contentsOf: name)
             out.append(UInt8(ascii: ">"))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            escape(Self.bytes(node.pointee.content), attribute: false)
+            Self.escape(xmlBytes(node.pointee.content), attribute: false, into: &out)
         case XML_COMMENT_NODE:
             out.append(contentsOf: Self.commentOpen)
-            out.append(contentsOf: Self.bytes(node.pointee.content))
+            out.append(contentsOf: xmlBytes(node.pointee.content))
             out.append(contentsOf: Self.commentClose)
         case XML_DOCUMENT_FRAG_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE:
             var child = node.pointee.children
@@ -568,7 +575,7 @@ struct HTMLBytesWriter {
         var attribute = node.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
-            let attributeName = Self.bytes(current.pointee.name)
+            let attributeName = xmlBytes(current.pointee.name)
             if Self.isLinkAttribute(attributeName) {
                 let value = Self.value(of: current)
                 facts!.links.append(value)
@@ -590,7 +597,7 @@ struct HTMLBytesWriter {
         var bytes: [UInt8] = []
         var child = attribute.pointee.children
         while let text = child {
-            bytes.append(contentsOf: Self.bytes(text.pointee.content))
+            bytes.append(contentsOf: xmlBytes(text.pointee.content))
             child = text.pointee.next
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -609,7 +616,7 @@ struct HTMLBytesWriter {
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
     }
 
-    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+    private static func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) {
         var index = 0
         let count = text.count
         while index < count {
@@ -635,21 +642,16 @@ struct HTMLBytesWriter {
 struct XMLBytesWriter {
     var out: [UInt8] = []
 
-    private static func bytes(_ text: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
-        guard let text else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
-    }
-
     mutating func write(_ node: Node) {
         write(node.pointer)
     }
 
     private mutating func writeName(_ node: xmlNodePtr) {
         if let prefix = node.pointee.ns?.pointee.prefix {
-            out.append(contentsOf: Self.bytes(prefix))
+            out.append(contentsOf: xmlBytes(prefix))
             out.append(UInt8(ascii: ":"))
         }
-        out.append(contentsOf: Self.bytes(node.pointee.name))
+        out.append(contentsOf: xmlBytes(node.pointee.name))
     }
 
     private mutating func write(_ node: xmlNodePtr) {
@@ -659,20 +661,7 @@ struct XMLBytesWriter {
             writeName(node)
             var attribute = node.pointee.properties
             while let current = attribute {
-                out.append(UInt8(ascii: " "))
-                if let prefix = current.pointee.ns?.pointee.prefix {
-                    out.append(contentsOf: Self.bytes(prefix))
-                    out.append(UInt8(ascii: ":"))
-                }
-                out.append(contentsOf: Self.bytes(current.pointee.name))
-                out.append(UInt8(ascii: "="))
-                out.append(UInt8(ascii: "\""))
-                var child = current.pointee.children
-                while let text = child {
-                    escape(Self.bytes(text.pointee.content), attribute: true)
-                    child = text.pointee.next
-                }
-                out.append(UInt8(ascii: "\""))
+                writeAttribute(current, into: &out) { Self.escape($0, attribute: true, into: &$1) }
                 attribute = current.pointee.next
             }
             guard node.pointee.children != nil else {
@@ -691,10 +680,10 @@ struct XMLBytesWriter {
             writeName(node)
             out.append(UInt8(ascii: ">"))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            escape(Self.bytes(node.pointee.content), attribute: false)
+            Self.escape(xmlBytes(node.pointee.content), attribute: false, into: &out)
         case XML_COMMENT_NODE:
             out.append(contentsOf: Array("<!--".utf8))
-            out.append(contentsOf: Self.bytes(node.pointee.content))
+            out.append(contentsOf: xmlBytes(node.pointee.content))
             out.append(contentsOf: Array("-->".utf8))
         case XML_DOCUMENT_FRAG_NODE, XML_DOCUMENT_NODE:
             var child = node.pointee.children
@@ -709,7 +698,7 @@ struct XMLBytesWriter {
 
     /// Escapes `& <` (and `>` in text, `"`, tab, LF in attributes; CR as a reference), and
     /// drops what XML 1.0 forbids (C0 but tab, LF, CR; U+FFFE, U+FFFF) and DEL and C1 controls.
-    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+    private static func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) {
         var index = 0
         let count = text.count
         while index < count {

@@ -32,7 +32,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         }
     }
 
-    static func jsonString(_ text: String) -> String {
+    /// `text` as a JSON string literal (RFC 8259 §7): `"` `\` and control characters escaped,
+    /// everything else as is. Shared by every JSON Reckon writes (diagnostics, checks, data).
+    public static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Formulas
 import Quantities
@@ -171,20 +172,8 @@ enum DataDownloads {
         value.isFinite ? number(value) : "null"
     }
 
-    /// A JSON string: `"` `\` and control characters escaped, everything else as UTF-8.
+    /// A JSON string literal (`DiagnosticFormat.jsonString`).
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        DiagnosticFormat.jsonString(text)
     }
 }

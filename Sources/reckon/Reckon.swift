@@ -152,10 +152,7 @@ struct Check: ParsableCommand {
     }
 
     static func json(_ check: CheckResult) -> String {
-        func string(_ text: String) -> String {
-            let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
-            return data.map { String(decoding: $0.dropFirst().dropLast(), as: UTF8.self) } ?? "\"\""
-        }
+        let string = DiagnosticFormat.jsonString
         let fields: [(String, String)] = [
             ("label", string(check.label)), ("file", string(check.location.file)),
             ("line", String(check.location.line)), ("column", String(check.location.column)),
