@@ -60,6 +60,8 @@ public struct BuildReport: Sendable {
     /// Charts drawn, and point labels they left out to avoid overlaps.
     public var charts = 0
     public var droppedLabels = 0
+    /// True when no input changed since the last build wrote this output: nothing was done.
+    public var upToDate = false
     /// (phase, seconds) in the order the phases ran.
     public var phases: [(name: String, seconds: Double)] = []
 
@@ -90,6 +92,19 @@ public enum SiteBuilder {
         if let problem = outputProblem(output, files: files) {
             report.diagnostics.append(problem)
             return report
+        }
+        // Nothing changed since the last build that wrote this output: nothing to do.
+        var fingerprint: UInt64?
+        if options.write {
+            let value = BuildFingerprint.compute(files, options: options, output: output)
+            fingerprint = value
+            if let stored = BuildFingerprint.stored(in: files), stored.value == value,
+               FileManager.default.fileExists(atPath: output.path) {
+                report.upToDate = true
+                report.write = WriteSummary(written: 0, unchanged: stored.files, removed: 0)
+                endPhase("load")
+                return report
+            }
         }
         let loaded = load(files, options: options, into: &report)
         endPhase("load")
@@ -239,12 +254,15 @@ public enum SiteBuilder {
         if !report.failed && options.write {
             do {
                 report.write = try stage.commit()
+                if let fingerprint { BuildFingerprint(value: fingerprint, files: stage.produced.count).store(in: files) }
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
+                BuildFingerprint.forget(in: files)
             }
         } else {
             stage.discard()
+            if options.write { BuildFingerprint.forget(in: files) }
         }
         endPhase("write")
         return report

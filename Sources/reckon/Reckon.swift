@@ -59,6 +59,11 @@ struct Build: ParsableCommand {
     }
 
     static func summaryLines(_ report: BuildReport) -> [String] {
+        if report.upToDate {
+            let files = report.write?.unchanged ?? 0
+            return ["nothing changed since the last build: \(files) files in \(report.outputDirectory?.path ?? "public") are up to date",
+                    "  time      \(format(report.phases.reduce(0) { $0 + $1.seconds })) (inputs read and compared; delete .reckon-cache/ to force a build)"]
+        }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         var lines: [String] = []
