@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // C libraries, through pkg-config. Only DOM imports CLibXML2; only Markup imports CCmark.
@@ -28,8 +29,13 @@ let package = Package(
             "DOM", "Markup", "Quantities", "Formulas", "Tables", "Templates", "Charts", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .executableTarget(name: "reckon", dependencies: [
+        // `reckon serve`: the HTTP server, the watcher and live reload (FlyingFox).
+        .target(name: "Serve", dependencies: [
             "Site", "Diagnostics",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        .executableTarget(name: "reckon", dependencies: [
+            "Site", "Serve", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "DOM", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DOM", "Formulas"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DOM"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

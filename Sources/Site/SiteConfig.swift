@@ -153,3 +153,13 @@ func unknownKeyMessage(_ key: String, known: Set<String>) -> String {
     }
     return "unknown key `\(key)`: known keys are \(known.sorted().joined(separator: ", "))"
 }
+
+public extension SiteConfig {
+    /// Reads `SITE/content/site.yaml`; nil when it is missing or has errors (`reckon serve` reads
+    /// the base path from it, the build reports the errors).
+    static func read(siteDirectory: URL) -> SiteConfig? {
+        let url = siteDirectory.appendingPathComponent("content/site.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? parse(String(decoding: data, as: UTF8.self), file: "content/site.yaml")
+    }
+}

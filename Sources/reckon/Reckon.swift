@@ -1,14 +1,15 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Serve
 import Site
 
 @main
-struct Reckon: ParsableCommand {
+struct Reckon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reckon",
         abstract: "Build report sites whose numbers are computed and checked.",
-        subcommands: [Build.self, Check.self, Brief.self],
+        subcommands: [Build.self, Check.self, Brief.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -167,5 +168,41 @@ struct Check: ParsableCommand {
             ("inputs", "[" + check.inputs.map(string).joined(separator: ",") + "]"),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build SITE, serve it on 127.0.0.1, and rebuild and reload the pages when a source changes.",
+        discussion: """
+        Builds into SITE/public (or --output) and serves that folder on 127.0.0.1 only, under the \
+        path of site.yaml's base_url. Watches content/ and templates/: after each change it \
+        rebuilds and the open pages reload; a failed rebuild keeps the last good site and shows \
+        the errors over the page. Stop with Ctrl-C.
+        """
+    )
+
+    @Argument(help: "The folder holding content/ and templates/.", completion: .directory)
+    var site: String = "."
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: UInt16 = 1313
+
+    @Option(name: .shortAndLong, help: "Where to write the site (default: SITE/public).")
+    var output: String?
+
+    @Flag(help: "Include drafts and future-dated articles.")
+    var drafts = false
+
+    @Flag(help: "Report broken internal links as warnings.")
+    var warn = false
+
+    func run() async throws {
+        let server = try await DevServer.start(ServeOptions(
+            siteDirectory: URL(fileURLWithPath: site), outputDirectory: output.map { URL(fileURLWithPath: $0) },
+            port: port, drafts: drafts, linkWarnings: warn,
+            log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }))
+        FileHandle.standardOutput.write(Data("serving \(server.url) (127.0.0.1 only); watching content/ and templates/; Ctrl-C to stop\n".utf8))
+        try await server.wait()
     }
 }
