@@ -47,8 +47,10 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables", "Quantities"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "DOM", "Diagnostics"], exclude: ["Golden"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DOM", "Formulas"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DOM"]),
-        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site"]),
+        // Writes whole sites from `-- path --` sections; shared by the two site-level test targets.
+        .target(name: "SiteFixtures", dependencies: ["Site"], path: "Tests/SiteFixtures"),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DOM", "SiteFixtures"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "SiteFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,11 @@
 import Foundation
 import Serve
+import SiteFixtures
 import Testing
 
 @Suite(.serialized) struct ServeTests {
     @Test func servesPagesAndReloadsAfterAnEdit() async throws {
-        let site = try ServeFixture(serveSite)
+        let site = try Fixture(serveSite)
         defer { site.remove() }
         let server = try await site.start()
         defer { Task { await server.stop() } }
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func refusesPathsOutsideTheOutputFolder() async throws {
-        let site = try ServeFixture(serveSite + "\n-- secret.txt --\nTOP SECRET\n")
+        let site = try Fixture(serveSite + "\n-- secret.txt --\nTOP SECRET\n")
         defer { site.remove() }
         let server = try await site.start()
         defer { Task { await server.stop() } }
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func aFailedRebuildKeepsTheLastGoodSiteAndSendsTheErrors() async throws {
-        let site = try ServeFixture(serveSite)
+        let site = try Fixture(serveSite)
         defer { site.remove() }
         let server = try await site.start()
         defer { Task { await server.stop() } }

@@ -1,45 +1,17 @@
 import Foundation
 import Serve
+import SiteFixtures
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// A site in a fresh temporary folder, from `-- path --` sections.
-struct ServeFixture {
-    let root: URL
-
-    init(_ text: String) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("reckon-serve-\(UUID().uuidString)")
-        var path: String?
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) + [Substring("-- end --")] {
-            if line.hasPrefix("-- "), line.hasSuffix(" --") {
-                if let path { try write(path, lines.joined(separator: "\n") + "\n") }
-                path = String(line.dropFirst(3).dropLast(3))
-                lines = []
-            } else {
-                lines.append(line)
-            }
-        }
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
-    }
-
+extension Fixture {
+    /// Starts `reckon serve` on this site, on a free port, polling for changes every 100 ms.
     func start() async throws -> DevServer {
         try await DevServer.start(ServeOptions(siteDirectory: root, port: 0, pollInterval: .milliseconds(100)))
     }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
 struct RawResponse {
@@ -129,6 +101,7 @@ func get(_ port: UInt16, _ target: String) throws -> RawResponse {
     return RawResponse(status: status, headers: headers, body: String(text[split.upperBound...]))
 }
 
+/// One article under a base URL with a path, on the shared minimal theme.
 let serveSite = """
 -- content/site.yaml --
 title: "Serve notes"
@@ -141,27 +114,4 @@ date: 2026-10-12
 summary: "A page to serve."
 ---
 Hello from the first version.
--- templates/base.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:lang="page.lang">
-<head><meta charset="utf-8"/><title r:text="page.title">t</title><link rel="stylesheet" r:href="url('assets/site.css')"/></head>
-<body><nav><a r:href="url('')" r:text="site.title">home</a></nav><main r:slot="main">fallback</main></body>
-</html>
--- templates/article.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
-<article r:fill="main"><h1 r:text="page.title">T</h1><time r:datetime="page.date" r:text="page.date_text">d</time><div r:content="page.content"/></article>
-</html>
--- templates/index.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
-<ul r:fill="main"><li r:each="p in pages"><a r:href="p.url" r:text="p.title">x</a> <span r:text="p.summary">s</span></li></ul>
-</html>
--- templates/term.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
-<ul r:fill="main"><li r:each="p in pages"><a r:href="p.url" r:text="p.title">x</a></li></ul>
-</html>
--- templates/terms.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
-<ul r:fill="main"><li r:each="t in terms"><a r:href="t.url" r:text="t.name">x</a> <span r:text="t.count">1</span></li></ul>
-</html>
--- templates/assets/site.css --
-body { margin: 0 }
-"""
+""" + "\n" + minimalTheme

@@ -1,15 +1,13 @@
-import Diagnostics
 import Foundation
 import Site
 
-typealias SourceLocation = Diagnostics.SourceLocation
-
 /// A site written from one string of `-- path --` sections (Hugo's integration-test style),
-/// into a fresh temporary folder.
-struct Fixture {
-    let root: URL
+/// into a fresh temporary folder. Shared by the test targets that build whole sites
+/// (SiteTests, ServeTests).
+public struct Fixture {
+    public let root: URL
 
-    init(_ text: String) throws {
+    public init(_ text: String) throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("reckon-fixture-\(UUID().uuidString)")
         var path: String?
@@ -30,26 +28,26 @@ struct Fixture {
         try flush()
     }
 
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         try write(path, bytes: Array(text.utf8))
     }
 
-    func write(_ path: String, bytes: [UInt8]) throws {
+    public func write(_ path: String, bytes: [UInt8]) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
     }
 
-    func build(output: String = "public", drafts: Bool = false) -> BuildReport {
+    public func build(output: String = "public", drafts: Bool = false) -> BuildReport {
         SiteBuilder.build(BuildOptions(siteDirectory: root, outputDirectory: root.appendingPathComponent(output), drafts: drafts))
     }
 
-    func read(_ path: String) -> String? {
+    public func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every file under `folder`, relative to it, sorted.
-    func files(under folder: String) -> [String] {
+    public func files(under folder: String) -> [String] {
         let base = root.appendingPathComponent(folder).path + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
         var result: [String] = []
@@ -63,17 +61,20 @@ struct Fixture {
     }
 
     /// Path → bytes of every file under `folder`.
-    func snapshot(_ folder: String) -> [String: Data] {
+    public func snapshot(_ folder: String) -> [String: Data] {
         var result: [String: Data] = [:]
         for path in files(under: folder) {
             result[path] = FileManager.default.contents(atPath: root.appendingPathComponent(folder + "/" + path).path)
         }
         return result
     }
+
+    /// Deletes the folder and everything in it.
+    public func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
 /// A minimal theme: a layout, an article template, an index, a partial and a stylesheet.
-let minimalTheme = """
+public let minimalTheme = """
 -- templates/base.html --
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:lang="page.lang">
 <head><meta charset="utf-8"/><title r:text="page.title">t</title><link rel="stylesheet" r:href="url('assets/site.css')"/></head>

@@ -1,0 +1,4 @@
+import Diagnostics
+@_exported import SiteFixtures
+
+typealias SourceLocation = Diagnostics.SourceLocation
