@@ -219,16 +219,20 @@ class Bench:
                 self.floor(site, outs["reckon"], n, run)
         self.summarize_plain(n, dead)
 
-    def report(self, n):
-        site = generate(n, "report", self.args.seed)
+    def cold_reckon(self, variant, n, what):
+        """Generates the `variant` site of `n` pages, builds it cold `--runs` times with Reckon
+        (stopping at the first failure) and returns (median wall s, median RSS KiB, good rows)."""
+        site = generate(n, variant, self.args.seed)
         out = os.path.join(site, "out-reckon")
-        print(f"bench: report site, {n} pages (figure, check and chart on each): {self.args.runs} cold Reckon runs", flush=True)
+        print(f"bench: {what}: {self.args.runs} cold Reckon runs", flush=True)
         for run in range(1, self.args.runs + 1):
-            if self.build("reckon", site, out, "report", n, run)["status"] != 0:
+            if self.build("reckon", site, out, variant, n, run)["status"] != 0:
                 break
-        wall = self.median("report", n, "reckon", "wall")
-        rss = self.median("report", n, "reckon", "rss")
-        last = [r for r in self.rows("report", n, "reckon") if r["status"] == 0]
+        ok = [r for r in self.rows(variant, n, "reckon") if r["status"] == 0]
+        return self.median(variant, n, "reckon", "wall"), self.median(variant, n, "reckon", "rss"), ok
+
+    def report(self, n):
+        wall, rss, last = self.cold_reckon("report", n, f"report site, {n} pages (figure, check and chart on each)")
         if wall is None:
             self.summary.append(f"| report {n} | Reckon | FAILED | | | | |")
             return
@@ -239,15 +243,7 @@ class Bench:
 
     def scatter(self):
         n = POINTS
-        site = generate(n, "scatter", self.args.seed)
-        out = os.path.join(site, "out-reckon")
-        print(f"bench: scatter site, 1 article charting {n:,} labelled points: {self.args.runs} cold Reckon runs", flush=True)
-        for run in range(1, self.args.runs + 1):
-            if self.build("reckon", site, out, "scatter", n, run)["status"] != 0:
-                break
-        wall = self.median("scatter", n, "reckon", "wall")
-        rss = self.median("scatter", n, "reckon", "rss")
-        ok = [r for r in self.rows("scatter", n, "reckon") if r["status"] == 0]
+        wall, rss, ok = self.cold_reckon("scatter", n, f"scatter site, 1 article charting {n:,} labelled points")
         if wall is None:
             self.summary.append(f"| scatter {n} points | Reckon | FAILED | | | | |")
             return
