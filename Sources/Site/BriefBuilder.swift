@@ -72,9 +72,9 @@ public enum BriefBuilder {
         var report = BriefReport()
         let files = ProjectFiles(root: options.siteDirectory)
         var buildReport = BuildReport()
-        let loaded = SiteBuilder.load(files, options: BuildOptions(siteDirectory: options.siteDirectory, drafts: options.drafts,
-                                                                   write: false, now: options.now),
-                                      into: &buildReport)
+        let buildOptions = BuildOptions(siteDirectory: options.siteDirectory, drafts: options.drafts, write: false,
+                                        now: options.now)
+        let loaded = SiteBuilder.load(files, options: buildOptions, into: &buildReport)
         report.diagnostics = buildReport.diagnostics
         let (catalog, tableProblems) = DataCatalog.make(csv: loaded.tables, sidecars: loaded.sidecars)
         report.diagnostics += tableProblems
@@ -84,9 +84,7 @@ public enum BriefBuilder {
                                              at: SourceLocation(file: "templates")))
             return finish(report)
         }
-        let calendar = SiteCalendar(timezone: config.timezone)
-        let plan = SitePlan.make(loaded.articles, config: config, today: calendar.day(containing: options.now),
-                                 includeDrafts: options.drafts)
+        let (calendar, plan) = SiteBuilder.plan(loaded, config: config, options: buildOptions)
 
         // The articles: paths first, then the tags' articles in list order.
         var chosen: [Article] = []
@@ -120,11 +118,8 @@ public enum BriefBuilder {
         guard !report.failed else { return finish(report) }
         report.articles = chosen.map(\.source)
 
-        let links = ContentLinks(articleURLs: Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.source, $0.urlPath) }),
-                                 contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
-        let renderer = PageRenderer(config: config, templates: templates, links: links, plan: plan, calendar: calendar,
-                                    strings: loaded.strings, markdown: MarkdownOptions(reservedIDs: templates.staticIDs),
-                                    catalog: catalog, feedSources: [], hasChecks: false)
+        let renderer = SiteBuilder.renderer(loaded, config: config, templates: templates, plan: plan, calendar: calendar,
+                                            catalog: catalog)
         let document = Document()
         let language = chosen[0].language
         let sectionIDs = Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1.urlPath, "a\($0 + 1)") })

@@ -123,9 +123,7 @@ public enum SiteBuilder {
         var generated: [String: [UInt8]] = [:]
         var plan: SitePlan?
         if let config = loaded.config, let templates = loaded.templates {
-            let calendar = SiteCalendar(timezone: config.timezone)
-            let sitePlan = SitePlan.make(loaded.articles, config: config, today: calendar.day(containing: options.now),
-                                         includeDrafts: options.drafts)
+            let (calendar, sitePlan) = Self.plan(loaded, config: config, options: options)
             plan = sitePlan
             for article in sitePlan.articles where !templates.contains(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
@@ -136,12 +134,9 @@ public enum SiteBuilder {
             for (name, role) in needed.sorted(by: { $0.key < $1.key }) where !templates.contains(name) {
                 report.diagnostics.append(.error("templates/\(name) is missing: it renders \(role)", at: SourceLocation(file: "templates")))
             }
-            let links = ContentLinks(articleURLs: Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.source, $0.urlPath) }),
-                                     contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
-            let renderer = PageRenderer(config: config, templates: templates, links: links, plan: sitePlan,
-                                        calendar: calendar, strings: loaded.strings,
-                                        markdown: MarkdownOptions(reservedIDs: templates.staticIDs), catalog: catalog,
-                                        feedSources: Set(config.languages.flatMap { language in
+            let renderer = Self.renderer(loaded, config: config, templates: templates, plan: sitePlan, calendar: calendar,
+                                         catalog: catalog,
+                                         feedSources: Set(config.languages.flatMap { language in
                                             (sitePlan.byLanguage[language] ?? []).prefix(FeedWriter.limit).map(\.source)
                                         }),
                                         hasChecks: templates.contains("checks.html")
@@ -292,6 +287,29 @@ public enum SiteBuilder {
         var contentFiles: [String] = []
         /// Interface strings per language (templates/i18n/LANG.yaml), gaps filled from the default.
         var strings: [String: Record] = [:]
+    }
+
+    /// The site's calendar (its timezone) and its plan: the published articles as of `options.now`
+    /// (and the drafts with `options.drafts`), their URLs, lists and taxonomies. Shared by the
+    /// site build and the brief.
+    static func plan(_ loaded: Loaded, config: SiteConfig, options: BuildOptions) -> (SiteCalendar, SitePlan) {
+        let calendar = SiteCalendar(timezone: config.timezone)
+        let plan = SitePlan.make(loaded.articles, config: config, today: calendar.day(containing: options.now),
+                                 includeDrafts: options.drafts)
+        return (calendar, plan)
+    }
+
+    /// The page renderer of a loaded site: links to its articles' source paths and content files
+    /// resolved under the base path; heading ids kept clear of the ids the templates write.
+    /// Shared by the site build and the brief, which has no feeds and no checks page.
+    static func renderer(_ loaded: Loaded, config: SiteConfig, templates: TemplateSet, plan: SitePlan,
+                         calendar: SiteCalendar, catalog: DataCatalog, feedSources: Set<String> = [],
+                         hasChecks: Bool = false) -> PageRenderer {
+        let links = ContentLinks(articleURLs: Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.source, $0.urlPath) }),
+                                 contentFiles: Set(loaded.contentFiles), basePath: config.basePath)
+        return PageRenderer(config: config, templates: templates, links: links, plan: plan, calendar: calendar,
+                            strings: loaded.strings, markdown: MarkdownOptions(reservedIDs: templates.staticIDs),
+                            catalog: catalog, feedSources: feedSources, hasChecks: hasChecks)
     }
 
     static func load(_ files: ProjectFiles, options: BuildOptions, into report: inout BuildReport) -> Loaded {
