@@ -61,7 +61,7 @@ public struct BriefReport: Sendable {
 /// `title`, `lang`, `summary`) and `brief`:
 /// `{title, lang, date, date_text, summary, paper, key_figures[{text, context, url,
 /// article_title, lang}], articles[{id, title, lang, date, date_text, summary, content, toc,
-/// figures[{id, text, formula, inputs}], checks[…as on checks.html, url inside the brief, lang],
+/// figures[{id, text, formula, inputs}], checks[…as on checks.html, url inside the brief],
 /// data_sources}], checks[…], tables[{name, title, file, rows, csv_url, json_url, sources}]}`,
 /// and the function `asset_text('assets/style.css')` (a file of `templates/` as text, to inline
 /// stylesheets). After rendering, links to the web get numbered endnotes listed in the element
@@ -174,8 +174,7 @@ public enum BriefBuilder {
                 var moved = check
                 moved.anchor = prefix + check.anchor
                 moved.pageURL = ""
-                guard case .record(let record) = renderer.checkValue(moved) else { return .null }
-                return .record(record.setting("lang", to: .string(article.language)))
+                return renderer.checkValue(moved)
             }
             allChecks += checks
             let tables = rendered.tablesRead.sorted()

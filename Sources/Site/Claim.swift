@@ -159,6 +159,9 @@ public struct CheckResult: Sendable, Equatable {
     /// The page's URL and the check's id on it.
     public var pageURL: String
     public var pageTitle: String
+    /// The language of the page the claim is on (BCP 47, as in front matter): a list of every
+    /// claim of the site gives each row its own `lang`.
+    public var language: String
     public var anchor: String
     public var stated: String
     public var computed: String

@@ -116,7 +116,7 @@ final class PageFormulas {
                 let judgement = try claim.judge(in: scope, language: language, follow: follow)
                 let result = CheckResult(
                     label: claim.label, location: claim.labelLocation, pageURL: pageURL, pageTitle: pageTitle,
-                    anchor: "check-\(checks.count + 1)", stated: judgement.stated, computed: judgement.computed,
+                    language: language, anchor: "check-\(checks.count + 1)", stated: judgement.stated, computed: judgement.computed,
                     offBy: judgement.offBy, tolerance: claim.toleranceText, verdict: judgement.verdict.rawValue,
                     expected: claim.expected.rawValue, formula: claim.computed.source, inputs: judgement.inputs)
                 for input in judgement.inputs {

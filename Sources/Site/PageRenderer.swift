@@ -267,6 +267,7 @@ struct PageRenderer: Sendable {
         .record(Record([
             ("label", .string(check.label)), ("anchor", .string(check.anchor)),
             ("url", .string(check.pageURL + "#" + check.anchor)), ("page_title", .string(check.pageTitle)),
+            ("lang", .string(check.language)),
             ("stated", .string(check.stated)), ("computed", .string(check.computed)), ("off_by", .string(check.offBy)),
             ("tolerance", .string(check.tolerance)), ("verdict", .string(check.verdict)),
             ("expected", .string(check.expected)), ("formula", .string(check.formula)),

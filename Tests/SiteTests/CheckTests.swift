@@ -8,7 +8,7 @@ let checksTheme = formulaTheme + """
 
 -- templates/checks.html --
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
-<table r:fill="main"><tr r:each="c in checks"><td><a r:href="c.url" r:text="c.label">l</a></td><td r:text="c.page_title">p</td><td r:text="c.stated">s</td><td r:text="c.computed">c</td><td r:text="c.off_by">o</td><td r:text="c.tolerance">t</td><td r:text="c.verdict + '/' + c.expected">v</td><td r:text="c.source">src</td></tr></table>
+<table r:fill="main"><tr r:each="c in checks" r:lang="c.lang"><td><a r:href="c.url" r:text="c.label">l</a></td><td r:text="c.page_title">p</td><td r:text="c.stated">s</td><td r:text="c.computed">c</td><td r:text="c.off_by">o</td><td r:text="c.tolerance">t</td><td r:text="c.verdict + '/' + c.expected">v</td><td r:text="c.source">src</td></tr></table>
 </html>
 """
 
@@ -312,25 +312,26 @@ func describe(_ check: CheckResult) -> [String] {
         ])
     }
 
-    /// `/checks/` lists every claim of the site, in page order, each linking to its verdict.
+    /// `/checks/` lists every claim of the site, in page order, each linking to its verdict and
+    /// marked with its article's language (the page is in the site's, the claims in their own).
     @Test func checksPageListsEveryClaim() throws {
         let site = try Fixture(checksTheme + formulaSiteYAML + modelsCSV + cloudPricesCSV + claimsPage)
         #expect(site.build(now: november2026).diagnostics == [])
-        func row(_ url: String, _ label: String, _ page: String, _ stated: String, _ computed: String, _ off: String,
+        func row(_ lang: String, _ url: String, _ label: String, _ page: String, _ stated: String, _ computed: String, _ off: String,
                  _ tolerance: String, _ verdict: String, _ source: String) -> String {
-            "<tr><td><a href=\"\(url)\">\(label)</a></td><td>\(page)</td><td>\(stated)</td><td>\(computed)</td><td>\(off)</td><td>\(tolerance)</td><td>\(verdict)</td><td>\(source)</td></tr>"
+            "<tr lang=\"\(lang)\"><td><a href=\"\(url)\">\(label)</a></td><td>\(page)</td><td>\(stated)</td><td>\(computed)</td><td>\(off)</td><td>\(tolerance)</td><td>\(verdict)</td><td>\(source)</td></tr>"
         }
         let f = "content/posts/claims.md"
         let rows = [
-            row("/posts/claims/#check-1", "#1 cost ∝ N², on the article's own pair", "Claims", "2", "2.02", "−0.02", "± 0.2", "holds/holds", "\(f):12:11"),
-            row("/posts/claims/#check-2", "#2 GPT-3 cost $12M", "Claims", "$12 million", "$4.67 million", "+157%", "25%", "fails/fails", "\(f):16:11"),
-            row("/posts/claims/#check-3", "#10 GPT-3 cost $4.6M", "Claims", "$4.6 million", "$4.67 million", "−1.6%", "5%", "holds/holds", "\(f):21:11"),
-            row("/posts/claims/#check-4", "#7 PaLM 2.56e24 FLOP", "Claims", "2.56 × 10²⁴ FLOP", "2.53 × 10²⁴ FLOP", "+1.2%", "5%", "holds/holds", "\(f):25:11"),
-            row("/posts/claims/#check-5", "#6 PaLM chip-hours", "Claims", "8.4 million chip·h", "8.4 million chip·h", "0%", "exact", "holds/holds", "\(f):29:11"),
-            row("/posts/claims/#check-6", "#20 300,000× from AlexNet to AlphaGo Zero", "Claims", "300,000", "726,000", "−0.38 orders", "0.5 orders", "holds/holds", "\(f):33:11"),
-            row("/posts/claims/#check-7", "#23 10,000 A100 for a month ≈ $46M", "Claims", "$46 million", "$46.3 million", "−0.5%", "2%", "holds/holds", "\(f):37:11"),
-            row("/posts/claims/#check-8", "#25 6000萬億 brain connections", "Claims", "6 × 10¹⁵", "602 trillion", "+897%", "10%", "fails/fails", "\(f):41:11"),
-            row("/zh-hant/posts/claims/#check-1", "大腦連接", "主張", "6000兆", "602兆", "+897%", "10%", "fails/fails", "content/posts/claims.zh-Hant.md:6:10"),
+            row("en", "/posts/claims/#check-1", "#1 cost ∝ N², on the article's own pair", "Claims", "2", "2.02", "−0.02", "± 0.2", "holds/holds", "\(f):12:11"),
+            row("en", "/posts/claims/#check-2", "#2 GPT-3 cost $12M", "Claims", "$12 million", "$4.67 million", "+157%", "25%", "fails/fails", "\(f):16:11"),
+            row("en", "/posts/claims/#check-3", "#10 GPT-3 cost $4.6M", "Claims", "$4.6 million", "$4.67 million", "−1.6%", "5%", "holds/holds", "\(f):21:11"),
+            row("en", "/posts/claims/#check-4", "#7 PaLM 2.56e24 FLOP", "Claims", "2.56 × 10²⁴ FLOP", "2.53 × 10²⁴ FLOP", "+1.2%", "5%", "holds/holds", "\(f):25:11"),
+            row("en", "/posts/claims/#check-5", "#6 PaLM chip-hours", "Claims", "8.4 million chip·h", "8.4 million chip·h", "0%", "exact", "holds/holds", "\(f):29:11"),
+            row("en", "/posts/claims/#check-6", "#20 300,000× from AlexNet to AlphaGo Zero", "Claims", "300,000", "726,000", "−0.38 orders", "0.5 orders", "holds/holds", "\(f):33:11"),
+            row("en", "/posts/claims/#check-7", "#23 10,000 A100 for a month ≈ $46M", "Claims", "$46 million", "$46.3 million", "−0.5%", "2%", "holds/holds", "\(f):37:11"),
+            row("en", "/posts/claims/#check-8", "#25 6000萬億 brain connections", "Claims", "6 × 10¹⁵", "602 trillion", "+897%", "10%", "fails/fails", "\(f):41:11"),
+            row("zh-Hant", "/zh-hant/posts/claims/#check-1", "大腦連接", "主張", "6000兆", "602兆", "+897%", "10%", "fails/fails", "content/posts/claims.zh-Hant.md:6:10"),
         ]
         expectFile(site, "public/checks/index.html", """
 <!DOCTYPE html>

@@ -29,5 +29,19 @@ import Testing
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
             #expect(html.contains("<html lang=\"zh-Hant\">"))
         }
+        // The checks page is in the site's language; each claim and its numbers are in their
+        // article's, and the verdict in the page's.
+        let checks = try String(contentsOf: output.appendingPathComponent("checks/index.html"), encoding: .utf8)
+        #expect(checks.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(checks.contains("""
+            <td lang="zh-Hant"><a href="/reckon/zh-hant/posts/brain-and-silicon/#check-1">人腦有 6,000 萬億個連結（860 億個神經元 × 每個 7,000 個連結；說法 #25）</a><br><small>大腦與矽</small></td>
+                  <td lang="zh-Hant">6000兆</td>
+                  <td lang="zh-Hant">602兆</td>
+                  <td>+897% (10%)</td>
+                  <td><span class="check-verdict">Fails</span>
+            """))
+        #expect(checks.contains("""
+            <td lang="en"><a href="/reckon/posts/renting-vs-owning/#check-1">Ten thousand A100s for a month on DGX Cloud cost about $46 million (claim #23)</a>
+            """))
     }
 }
