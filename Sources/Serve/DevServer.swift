@@ -178,21 +178,18 @@ struct Builder: Sendable {
     }
 }
 
-/// The modification time and size of every file under `content/` and `templates/`.
+/// The modification time and size of every input of the site (`SiteBuilder.sourcePaths`: the
+/// files a build reads, so an editor's hidden swap files do not count as changes).
 struct SourceSnapshot: Equatable {
     var files: [String: [Double]] = [:]
 
     init(site: URL) {
         let manager = FileManager.default
-        for folder in ["content", "templates"] {
-            let base = site.appendingPathComponent(folder).path
-            guard let enumerator = manager.enumerator(atPath: base) else { continue }
-            for case let path as String in enumerator {
-                guard let attributes = try? manager.attributesOfItem(atPath: base + "/" + path) else { continue }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                let size = (attributes[.size] as? NSNumber)?.doubleValue ?? 0
-                files[folder + "/" + path] = [modified, size]
-            }
+        for path in SiteBuilder.sourcePaths(site: site) {
+            guard let attributes = try? manager.attributesOfItem(atPath: site.appendingPathComponent(path).path) else { continue }
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let size = (attributes[.size] as? NSNumber)?.doubleValue ?? 0
+            files[path] = [modified, size]
         }
     }
 }

@@ -33,13 +33,13 @@ struct BuildFingerprint: Equatable {
         func mix(_ text: String) {
             var copy = text
             copy.withUTF8 { mix(UnsafeRawBufferPointer($0)) }
-            mix(UnsafeRawBufferPointer(start: [UInt8(0)], count: 1))
+            withUnsafeBytes(of: UInt8(0)) { mix($0) }  // a separator
         }
         let quarterHour = Int((options.now.timeIntervalSince1970 / 900).rounded(.down))
         mix(version)
         mix(output.standardizedFileURL.path)
         mix("drafts=\(options.drafts) warn=\(options.linkWarnings) quarter-hour=\(quarterHour)")
-        for path in files.files(under: "content") + files.files(under: "templates") {
+        for path in files.sourcePaths {
             mix(path)
             guard let data = FileManager.default.contents(atPath: files.url(path).path) else { continue }
             data.withUnsafeBytes { mix($0) }

@@ -58,6 +58,13 @@ struct ProjectFiles: Sendable {
         return result.sorted()
     }
 
+    /// Every input a build reads: the files under `content/` and then `templates/`, each folder
+    /// sorted, hidden files skipped. The up-to-date fingerprint hashes these, and `reckon serve`
+    /// watches them (through `SiteBuilder.sourcePaths(site:)`).
+    var sourcePaths: [String] {
+        files(under: "content") + files(under: "templates")
+    }
+
     /// The bytes of a file inside the project.
     ///
     /// - Throws: a diagnostic when the file cannot be read or is a link leading outside.

@@ -289,6 +289,13 @@ public enum SiteBuilder {
         var strings: [String: Record] = [:]
     }
 
+    /// The project-relative paths of every input of the site in `site`: the files under
+    /// `content/` and `templates/`, hidden ones skipped (what a build reads and what the
+    /// up-to-date check hashes).
+    public static func sourcePaths(site: URL) -> [String] {
+        ProjectFiles(root: site).sourcePaths
+    }
+
     /// The site's calendar (its timezone) and its plan: the published articles as of `options.now`
     /// (and the drafts with `options.drafts`), their URLs, lists and taxonomies. Shared by the
     /// site build and the brief.

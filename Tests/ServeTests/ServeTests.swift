@@ -1,5 +1,5 @@
 import Foundation
-import Serve
+@testable import Serve
 import SiteFixtures
 import Testing
 
@@ -136,5 +136,29 @@ import Testing
         let html = String(decoding: LiveReload.inject(into: Data("<html><body><p>&lt;/body&gt;</p></BODY></html>".utf8)), as: UTF8.self)
         #expect(html.hasSuffix(LiveReload.script + "</BODY></html>"))
         #expect(LiveReload.script.contains("textContent") && !LiveReload.script.contains("innerHTML"))
+    }
+}
+
+@Suite struct SourceSnapshotTests {
+    /// The watcher sees exactly the build's inputs: files under content/ and templates/, not
+    /// folders, hidden files (an editor's swap file) or anything else in the site folder.
+    @Test func watchesTheFilesABuildReads() throws {
+        let site = try Fixture(serveSite + """
+
+        -- content/posts/.hello.md.swp --
+        swap
+        -- content/.hidden/notes.md --
+        hidden
+        -- README.md --
+        not an input
+        """)
+        defer { site.remove() }
+        let snapshot = SourceSnapshot(site: site.root)
+        #expect(snapshot.files.keys.sorted() == [
+            "content/posts/hello.md", "content/site.yaml",
+            "templates/article.html", "templates/assets/site.css", "templates/base.html", "templates/index.html",
+            "templates/partials/nav.html", "templates/term.html", "templates/terms.html",
+        ])
+        #expect(snapshot.files["content/posts/hello.md"]?[1] == 104)  // bytes
     }
 }
