@@ -22,11 +22,14 @@ public struct WriteSummary: Sendable, Equatable {
 ///
 /// Each file is handed over as soon as it is made, from any render task: when the output
 /// folder already has the same bytes it is only noted; otherwise it is written into
-/// `OUTPUT/.reckon-staging/`. `commit()` then renames every staged file into place (one
-/// atomic rename per file), removes the files the build no longer produces and the staging
-/// folder; `discard()` removes the staging folder alone, so a failed build leaves the
-/// previous site as it was. Files are written with `open`/`write`, not
-/// `FileManager.createFile`, which fsyncs every file.
+/// `OUTPUT/.reckon-staging/` under a number (a flat folder: no tree of folders to create
+/// twice). `commit()` then renames every staged file into place (one atomic rename per
+/// file), removes the files the build no longer produces and the staging folder; `discard()`
+/// removes the staging folder alone, so a failed build leaves the previous site as it was.
+///
+/// When the output folder does not exist yet there is no previous site to keep: files are
+/// written in place, `commit()` has nothing to move, and `discard()` removes the folder.
+/// Files are written with `open`/`write`, not `FileManager.createFile`, which fsyncs every file.
 final class OutputStage: @unchecked Sendable {
     static let stagingName = ".reckon-staging"
 
@@ -36,7 +39,9 @@ final class OutputStage: @unchecked Sendable {
     let writes: Bool
     private let lock = NSLock()
     private var producedPaths: Set<String> = []
-    private var stagedPaths: [String] = []
+    /// Output path → number of its file in the staging folder.
+    private var stagedPaths: [(path: String, number: Int)] = []
+    private var writtenInPlace = 0
     private var unchangedCount = 0
     private var createdFolders: Set<String> = []
     private var problems: [Diagnostic] = []
@@ -69,15 +74,24 @@ final class OutputStage: @unchecked Sendable {
         producedPaths.insert(path)
         lock.unlock()
         guard writes else { return }
-        if Self.sameBytes(at: directory + "/" + path, as: bytes) {
-            lock.lock(); unchangedCount += 1; lock.unlock()
-            return
-        }
-        let target = staging + "/" + path
         do {
-            try makeFolder(for: target)
-            try Self.write(bytes, to: target, name: path)
-            lock.lock(); stagedPaths.append(path); lock.unlock()
+            if createdOutput {
+                let target = directory + "/" + path
+                try makeFolder(for: target)
+                try Self.write(bytes, to: target, name: path)
+                lock.lock(); writtenInPlace += 1; lock.unlock()
+                return
+            }
+            if Self.sameBytes(at: directory + "/" + path, as: bytes) {
+                lock.lock(); unchangedCount += 1; lock.unlock()
+                return
+            }
+            lock.lock()
+            let number = stagedPaths.count
+            stagedPaths.append((path, number))
+            lock.unlock()
+            try makeFolder(for: staging + "/0")
+            try Self.write(bytes, to: staging + "/" + String(number), name: path)
         } catch {
             lock.lock(); problems += error.diagnostics; lock.unlock()
         }
@@ -85,16 +99,12 @@ final class OutputStage: @unchecked Sendable {
 
     /// Moves the staged files into the output folder and removes stale files.
     func commit() throws(DiagnosticError) -> WriteSummary {
-        var summary = WriteSummary(written: 0, unchanged: unchangedCount, removed: 0)
-        guard writes else { return summary }
-        for path in stagedPaths.sorted() {
+        var summary = WriteSummary(written: writtenInPlace, unchanged: unchangedCount, removed: 0)
+        guard writes, !createdOutput else { return summary }
+        for (path, number) in stagedPaths.sorted(by: { $0.path < $1.path }) {
             let target = directory + "/" + path
-            do {
-                try makeFolder(for: target)
-            } catch {
-                throw error
-            }
-            guard rename(staging + "/" + path, target) == 0 else {
+            try makeFolder(for: target)
+            guard rename(staging + "/" + String(number), target) == 0 else {
                 throw DiagnosticError(.error("cannot write \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
             }
             summary.written += 1
@@ -107,10 +117,7 @@ final class OutputStage: @unchecked Sendable {
     /// Forgets the staged files: the output folder is left as it was before the build.
     func discard() {
         guard writes else { return }
-        try? FileManager.default.removeItem(atPath: staging)
-        if createdOutput, (try? FileManager.default.contentsOfDirectory(atPath: directory))?.isEmpty == true {
-            try? FileManager.default.removeItem(atPath: directory)
-        }
+        try? FileManager.default.removeItem(atPath: createdOutput ? directory : staging)
     }
 
     private static func sameBytes(at path: String, as bytes: [UInt8]) -> Bool {
@@ -167,11 +174,10 @@ final class OutputStage: @unchecked Sendable {
     }
 
     /// Removes files under the output folder that this build did not produce, then folders
-    /// left empty. Returns the number of files removed. Only paths the build did not produce
-    /// are looked at more closely (a produced path, or a folder of one, is kept as it is).
+    /// left empty. Returns the number of files removed. A `readdir` walk that does not descend
+    /// into folders the build produced nothing in only to keep them: every entry is looked up
+    /// in `produced` (or the set of its folders) and only the others are removed.
     private func removeStale(keeping produced: Set<String>) -> Int {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: directory) else { return 0 }
         var folders: Set<String> = []
         for path in produced {
             var folder = path
@@ -182,20 +188,33 @@ final class OutputStage: @unchecked Sendable {
         }
         var removed = 0
         var otherFolders: [String] = []
-        for case let relative as String in enumerator {
-            if produced.contains(relative) || folders.contains(relative) { continue }
-            let path = directory + "/" + relative
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                otherFolders.append(path)
-            } else if unlink(path) == 0 {
-                removed += 1
+        var pending: [String] = [""]
+        while let current = pending.popLast() {
+            guard let handle = opendir(current.isEmpty ? directory : directory + "/" + current) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let relative = current.isEmpty ? name : current + "/" + name
+                if produced.contains(relative) { continue }
+                let path = directory + "/" + relative
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    pending.append(relative)
+                    if !folders.contains(relative) { otherFolders.append(path) }
+                } else if unlink(path) == 0 {
+                    removed += 1
+                }
             }
         }
-        for folder in otherFolders.sorted(by: >) where (try? manager.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-            try? manager.removeItem(atPath: folder)
-        }
+        for folder in otherFolders.sorted(by: >) { rmdir(folder) }  // fails, as it should, when not empty
         return removed
     }
 }

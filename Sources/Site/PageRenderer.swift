@@ -61,6 +61,27 @@ struct PageRenderer: Sendable {
     /// Whether the site has a checks page (any article has a `check` block and the theme a
     /// `checks.html`), for the navigation.
     let hasChecks: Bool
+    /// `site` as templates see it, per language: made once, read by every page.
+    private var siteValues: [String: Value] = [:]
+    /// The year of the newest article (for a copyright line).
+    private let year: String
+
+    init(config: SiteConfig, templates: TemplateSet, links: ContentLinks, plan: SitePlan, calendar: SiteCalendar,
+         strings: [String: Record], markdown: MarkdownOptions, catalog: DataCatalog, feedSources: Set<String>,
+         hasChecks: Bool) {
+        self.config = config
+        self.templates = templates
+        self.links = links
+        self.plan = plan
+        self.calendar = calendar
+        self.strings = strings
+        self.markdown = markdown
+        self.catalog = catalog
+        self.feedSources = feedSources
+        self.hasChecks = hasChecks
+        year = plan.articles.compactMap(\.date).max().map { String($0.year) } ?? ""
+        for language in config.languages { siteValues[language] = makeSiteValue(language: language) }
+    }
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
     /// Source: Brysbaert (2019), "How many words do we read per minute?", Journal of Memory and
@@ -82,6 +103,10 @@ struct PageRenderer: Sendable {
     }
 
     func siteValue(language: String) -> Value {
+        siteValues[language] ?? makeSiteValue(language: language)
+    }
+
+    private func makeSiteValue(language: String) -> Value {
         .record(Record([
             ("title", strings[language]?["site_title"] ?? .string(config.title)),
             ("description", strings[language]?["site_description"] ?? .string(config.description)),
@@ -95,7 +120,7 @@ struct PageRenderer: Sendable {
                 .record(Record([("name", .string(credit.name)), ("url", .string(credit.url)),
                                 ("license", .string(credit.license))]))
             })),
-            ("year", .string(plan.articles.compactMap(\.date).max().map { String($0.year) } ?? "")),
+            ("year", .string(year)),
             ("feed_url", .string(url(config.languagePrefix(language) + "atom.xml"))),
             ("rss_url", .string(url(config.languagePrefix(language) + "rss.xml"))),
             ("home_url", .string(url(config.languagePrefix(language)))),

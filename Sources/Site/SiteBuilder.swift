@@ -341,8 +341,13 @@ public enum SiteBuilder {
         if let config = loaded.config {
             let loader = ArticleLoader(config: config)
             var outputs: [String: String] = [:]
-            for path in loaded.contentFiles where path.hasSuffix(".md") && !path.hasPrefix("content/data/") {
-                guard let article = collect({ () throws(DiagnosticError) in try loader.load(path: path, text: try files.text(path)) }) else { continue }
+            // Read and parsed on every core; checked for clashes in path order.
+            let paths = loaded.contentFiles.filter { $0.hasSuffix(".md") && !$0.hasPrefix("content/data/") }
+            let results = renderInParallel(count: paths.count, jobs: options.jobs) { index in
+                Result { () throws(DiagnosticError) in try loader.load(path: paths[index], text: try files.text(paths[index])) }
+            }
+            for (path, result) in zip(paths, results) {
+                guard let article = collect({ () throws(DiagnosticError) in try result.get() }) else { continue }
                 if let other = outputs[article.outputPath] {
                     report.diagnostics.append(.error("this article and \(other) would both be written to \(article.outputPath): give one a different `slug`",
                                                      at: SourceLocation(file: path, line: 1, column: 1)))

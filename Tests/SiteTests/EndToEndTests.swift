@@ -147,6 +147,26 @@ func makeExampleSite() throws -> Fixture {
         #expect(site.snapshot("public") == before)
     }
 
+    @Test func aFailedFirstBuildLeavesNoOutputFolder() throws {
+        let site = try makeExampleSite()
+        try site.write("content/posts/methods.md", "---\ntitle: Methods\n---\nSee [nothing](missing.md).\n")
+        #expect(site.build().failed)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public").path))
+    }
+
+    @Test func noStagingFolderIsLeftAfterAFirstBuildOrARebuild() throws {
+        let site = try makeExampleSite()
+        let staging = site.root.appendingPathComponent("public/.reckon-staging").path
+        #expect(site.build().write == WriteSummary(written: 17, unchanged: 0, removed: 0))
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        try site.write("content/posts/methods.md", "---\ntitle: Methods, again\ndate: 2026-10-13\n---\n## Sources\n\nBody.\n")
+        let report = site.build()
+        #expect(report.diagnostics == [])
+        #expect(report.write?.written ?? 0 > 0)
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        #expect(site.read("public/posts/methods/index.html")?.contains("<h1>Methods, again</h1>") == true)
+    }
+
     @Test func removedArticleIsRemovedFromTheOutput() throws {
         let site = try makeExampleSite()
         _ = site.build()
@@ -155,6 +175,8 @@ func makeExampleSite() throws -> Fixture {
         // The Chinese index, both Chinese feeds and the sitemap change; the page goes.
         #expect(report.write == WriteSummary(written: 4, unchanged: 12, removed: 1))
         #expect(!site.files(under: "public").contains("zh-hant/posts/palm/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public/zh-hant/posts/palm").path),
+                "the folder left empty goes too")
     }
 
     @Test func draftsAreLeftOutUnlessAsked() throws {
