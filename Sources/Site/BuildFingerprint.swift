@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A fingerprint of everything a build reads, so that a rebuild with nothing changed can stop
 /// before rendering and write nothing (issue 8).
@@ -11,9 +8,9 @@ import Glibc
 /// (which decides future-dated articles: every time zone's offset is a multiple of 15
 /// minutes, so a date-only date starts on a quarter hour), and Reckon's own version. It is
 /// stored in `SITE/.reckon-cache/fingerprint` after a build that wrote its output, with the
-/// number of files it produced, and removed when a build fails. It does not look at the
-/// output folder's files: a site edited by hand inside `public/` is repaired by any change to
-/// an input, or by deleting `.reckon-cache/`.
+/// path and size of every file it produced, and removed when a build fails. A file deleted
+/// from the output, or whose size changed, makes the next build run; a file edited by hand
+/// with its size kept is repaired by any change to an input, or by deleting `.reckon-cache/`.
 struct BuildFingerprint: Equatable {
     /// Bumped when a change to Reckon changes its output for the same input.
     static let version = "reckon-output-1"
@@ -21,48 +18,62 @@ struct BuildFingerprint: Equatable {
     var value: UInt64
     var files: Int
 
-    /// FNV-1a over the inputs (64-bit; Fowler, Noll and Vo, IETF draft-eastlake-fnv).
-    static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: UnsafeRawBufferPointer) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
+    /// The hash of every input file (`StableHash` of its bytes, by project-relative path) and
+    /// the fingerprint over them, the options and the quarter hour. Files are hashed on every
+    /// core; the page cache reuses the per-file hashes.
+    static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL) -> (value: UInt64, files: [String: UInt64]) {
+        let paths = files.sourcePaths
+        let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> UInt64? in
+            ProjectFiles.read(files.root.path + "/" + paths[index]).map { bytes in bytes.withUnsafeBytes { StableHash.of($0) } }
         }
-        func mix(_ text: String) {
-            var copy = text
-            copy.withUTF8 { mix(UnsafeRawBufferPointer($0)) }
-            withUnsafeBytes(of: UInt8(0)) { mix($0) }  // a separator
-        }
+        var hash = StableHash()
         let quarterHour = Int((options.now.timeIntervalSince1970 / 900).rounded(.down))
-        mix(version)
-        mix(output.standardizedFileURL.path)
-        mix("drafts=\(options.drafts) warn=\(options.linkWarnings) quarter-hour=\(quarterHour)")
-        for path in files.sourcePaths {
-            mix(path)
-            guard let data = FileManager.default.contents(atPath: files.url(path).path) else { continue }
-            data.withUnsafeBytes { mix($0) }
+        hash.mix(version)
+        hash.mix(output.standardizedFileURL.path)
+        hash.mix("drafts=\(options.drafts) warn=\(options.linkWarnings) quarter-hour=\(quarterHour)")
+        var byPath: [String: UInt64] = [:]
+        for (path, fileHash) in zip(paths, hashes) {
+            guard let fileHash else { continue }
+            hash.mix(path)
+            hash.mix(fileHash)
+            byPath[path] = fileHash
         }
-        return hash
+        return (hash.value, byPath)
     }
 
     static func location(in files: ProjectFiles) -> URL {
         files.root.appendingPathComponent(".reckon-cache/fingerprint")
     }
 
-    /// The fingerprint stored by the last build, if any.
-    static func stored(in files: ProjectFiles) -> BuildFingerprint? {
+    /// The fingerprint stored by the last build, if any: its first line is the value and the
+    /// number of files; then one line per output file, its size and path.
+    static func stored(in files: ProjectFiles) -> (fingerprint: BuildFingerprint, outputs: [(path: String, size: Int)])? {
         guard let text = try? String(contentsOf: location(in: files), encoding: .utf8) else { return nil }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard parts.count == 2, let value = UInt64(parts[0], radix: 16), let count = Int(parts[1]) else { return nil }
-        return BuildFingerprint(value: value, files: count)
+        let lines = text.split(separator: "\n")
+        guard let first = lines.first else { return nil }
+        let parts = first.split(separator: " ")
+        guard parts.count == 2, let value = UInt64(parts[0], radix: 16), let count = Int(parts[1]), lines.count == count + 1 else { return nil }
+        var outputs: [(String, Int)] = []
+        for line in lines.dropFirst() {
+            guard let space = line.firstIndex(of: " "), let size = Int(line[..<space]) else { return nil }
+            outputs.append((String(line[line.index(after: space)...]), size))
+        }
+        return (BuildFingerprint(value: value, files: count), outputs)
     }
 
-    func store(in files: ProjectFiles) {
+    /// Whether every output file is in `directory` with its size: a file deleted or cut by hand
+    /// makes the site not up to date.
+    static func present(_ outputs: [(path: String, size: Int)], in directory: URL) -> Bool {
+        PageCache.present(outputs.map { PageCache.OutputFile(path: $0.path, size: $0.size) }, in: directory)
+    }
+
+    /// - Parameter outputs: Every file the build produced, with its size.
+    func store(in files: ProjectFiles, outputs: [String: Int]) {
         let url = Self.location(in: files)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data("\(String(value, radix: 16)) \(self.files)\n".utf8).write(to: url)
+        var text = "\(String(value, radix: 16)) \(outputs.count)\n"
+        for (path, size) in outputs.sorted(by: { $0.key < $1.key }) where !path.contains("\n") { text += "\(size) \(path)\n" }
+        try? Data(text.utf8).write(to: url)
     }
 
     static func forget(in files: ProjectFiles) {

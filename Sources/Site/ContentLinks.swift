@@ -54,6 +54,12 @@ struct ContentLinks: Sendable {
         return Resolution(url: basePath + target.dropFirst("content/".count) + suffix, copy: target)
     }
 
+    /// Whether resolving `destination` looks at the site's articles and content files: a
+    /// relative path (not empty, not a `#fragment`, not site-absolute, no scheme).
+    static func isRelativePath(_ destination: String) -> Bool {
+        !(destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || hasScheme(destination))
+    }
+
     /// `content/posts/../data/x.csv` → `content/data/x.csv`; nil when `..` climbs above the top.
     static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []

@@ -39,6 +39,7 @@ final class OutputStage: @unchecked Sendable {
     let writes: Bool
     private let lock = NSLock()
     private var producedPaths: Set<String> = []
+    private var sizes: [String: Int] = [:]
     /// Output path → number of its file in the staging folder.
     private var stagedPaths: [(path: String, number: Int)] = []
     private var writtenInPlace = 0
@@ -72,6 +73,7 @@ final class OutputStage: @unchecked Sendable {
     func put(_ path: String, _ bytes: [UInt8]) {
         lock.lock()
         producedPaths.insert(path)
+        sizes[path] = bytes.count
         lock.unlock()
         guard writes else { return }
         do {
@@ -95,6 +97,23 @@ final class OutputStage: @unchecked Sendable {
         } catch {
             lock.lock(); problems += error.diagnostics; lock.unlock()
         }
+    }
+
+    /// Keeps files the output folder already has, unread (a page the cache says is unchanged).
+    func keep(_ files: [PageCache.OutputFile]) {
+        lock.lock()
+        for file in files {
+            producedPaths.insert(file.path)
+            sizes[file.path] = file.size
+        }
+        unchangedCount += files.count
+        lock.unlock()
+    }
+
+    /// The size of every output file of the build so far, by path.
+    var producedSizes: [String: Int] {
+        lock.lock(); defer { lock.unlock() }
+        return sizes
     }
 
     /// Moves the staged files into the output folder and removes stale files.
@@ -150,7 +169,8 @@ final class OutputStage: @unchecked Sendable {
         lock.unlock()
     }
 
-    private static func write(_ bytes: [UInt8], to path: String, name: String) throws(DiagnosticError) {
+    /// Writes `bytes` to `path` with `open`/`write`; `name` is the path the message gives.
+    static func write(_ bytes: [UInt8], to path: String, name: String) throws(DiagnosticError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))

@@ -39,6 +39,9 @@ final class PageFormulas {
     /// Point labels left out of the page's charts because they would overlap.
     private(set) var droppedLabels = 0
     let tableNames: Set<String>
+    /// Whether the page evaluated any formula (a figure, a `compute`, `check` or `chart`
+    /// block): such a page depends on the data tables, so the page cache keys it on them.
+    private(set) var evaluatesFormulas = false
 
     init(article: Article, pageURL: String, tables: [String: Value], functions: FunctionTable) {
         self.article = article
@@ -52,6 +55,7 @@ final class PageFormulas {
     /// Reads every `compute` block of the article, in order: each line `name = formula` (blank
     /// lines and lines starting with `#` skipped) adds a name to the page's scope.
     func define(_ blocks: [FencedBlock]) {
+        evaluatesFormulas = true
         for block in blocks where block.name == "compute" {
             var found: [Definition] = []
             for (offset, line) in block.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -83,6 +87,7 @@ final class PageFormulas {
 
     /// Evaluates a figure; nil (with a diagnostic) when it cannot be computed.
     func figure(_ source: String, at location: SourceLocation) -> Figure? {
+        evaluatesFormulas = true
         let trace = Trace()
         do throws(FormulaError) {
             let expression = try Formulas.Expression.parse(source, at: location)
@@ -108,6 +113,7 @@ final class PageFormulas {
     /// Judges the claims of a `check` block; an unexpected verdict or a claim that cannot be
     /// computed is an error.
     func check(_ text: String, at location: SourceLocation, pageTitle: String) -> [CheckResult] {
+        evaluatesFormulas = true
         let (claims, problems) = Claim.parse(text, at: location)
         diagnostics += problems
         var results: [CheckResult] = []
@@ -146,6 +152,7 @@ final class PageFormulas {
     /// table, and a link to the same chart as a standalone `.svg` beside the page. Nil (with
     /// diagnostics) when the block is wrong.
     func chart(_ text: String, at location: SourceLocation, in document: Document, downloadLabel: String) -> Node? {
+        evaluatesFormulas = true
         let (parsed, problems) = ChartBlock.parse(text, at: location)
         diagnostics += problems
         guard let block = parsed else { return nil }

@@ -40,6 +40,11 @@ struct RenderedArticle: Sendable {
     /// Standalone SVGs of its charts (output path → bytes) and the labels they dropped.
     var chartFiles: [String: [UInt8]]
     var droppedLabels: Int
+    /// The link destinations the Markdown wrote as relative paths, in order: the page cache
+    /// resolves them again to see whether the page would link differently now.
+    var linkDestinations: [String]
+    /// Whether the page evaluated formulas, so depends on the data tables.
+    var evaluatesFormulas: Bool
 }
 
 /// Renders pages: Markdown into a DOM, the DOM through the templates, then HTML5.
@@ -64,7 +69,7 @@ struct PageRenderer: Sendable {
     /// `site` as templates see it, per language: made once, read by every page.
     private var siteValues: [String: Value] = [:]
     /// The year of the newest article (for a copyright line).
-    private let year: String
+    let year: String
 
     init(config: SiteConfig, templates: TemplateSet, links: ContentLinks, plan: SitePlan, calendar: SiteCalendar,
          strings: [String: Record], markdown: MarkdownOptions, catalog: DataCatalog, feedSources: Set<String>,
@@ -188,6 +193,9 @@ struct PageRenderer: Sendable {
         /// Content files the article links to (to be copied) and the links already reported.
         var copies: [String]
         var reportedLinks: Set<String>
+        /// The link destinations written as relative paths (what resolves against the site's
+        /// articles and files), in order.
+        var linkDestinations: [String]
     }
 
     func renderBody(_ article: Article, in document: Document) -> ArticleBody {
@@ -195,6 +203,7 @@ struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var copies: [String] = []
         var reportedLinks: Set<String> = []
+        var linkDestinations: [String] = []
         let formulas = PageFormulas(article: article, pageURL: url(article.urlPath), tables: catalog.variables,
                                     functions: functions)
         // The pre-pass parses the page a second time: only pages with a `compute` block need it.
@@ -216,6 +225,7 @@ struct PageRenderer: Sendable {
             })
         let rendered = MarkdownRenderer(options: markdown).render(article.body, file: article.source, firstLine: article.bodyFirstLine,
                                                  into: body, of: document, hooks: hooks) { destination, _, location in
+            if ContentLinks.isRelativePath(destination) { linkDestinations.append(destination) }
             let resolution = links.resolve(destination, from: article, at: location)
             if let diagnostic = resolution.diagnostic {
                 diagnostics.append(diagnostic)
@@ -226,7 +236,7 @@ struct PageRenderer: Sendable {
         }
         diagnostics += rendered.diagnostics + formulas.diagnostics
         return ArticleBody(body: body, formulas: formulas, rendered: rendered, diagnostics: diagnostics, copies: copies,
-                           reportedLinks: reportedLinks)
+                           reportedLinks: reportedLinks, linkDestinations: linkDestinations)
     }
 
     func renderArticle(_ article: Article) -> RenderedArticle {
@@ -284,7 +294,8 @@ struct PageRenderer: Sendable {
         document.discard(body)
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
                                readingMinutes: minutes, checks: formulas.checks, chartFiles: formulas.chartFiles,
-                               droppedLabels: formulas.droppedLabels)
+                               droppedLabels: formulas.droppedLabels, linkDestinations: made.linkDestinations,
+                               evaluatesFormulas: formulas.evaluatesFormulas)
     }
 
 

@@ -69,16 +69,45 @@ struct ProjectFiles: Sendable {
     ///
     /// - Throws: a diagnostic when the file cannot be read or is a link leading outside.
     func bytes(_ path: String) throws(DiagnosticError) -> [UInt8] {
-        let file = url(path)
-        let resolved = file.resolvingSymlinksInPath().path
-        guard resolved == root.path || resolved.hasPrefix(root.path + "/") else {
+        let file = root.path + "/" + path
+        guard let resolved = realpath(file, nil) else {
+            throw DiagnosticError(.error("cannot read `\(path)`", at: SourceLocation(file: path)))
+        }
+        let inside = String(cString: resolved)
+        free(resolved)
+        guard inside == root.path || inside.hasPrefix(root.path + "/") else {
             throw DiagnosticError(.error("`\(path)` leads outside the site folder: Reckon reads only files inside it",
                                          at: SourceLocation(file: path)))
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let bytes = Self.read(file) else {
             throw DiagnosticError(.error("cannot read `\(path)`", at: SourceLocation(file: path)))
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// A file's bytes by absolute path (`open`, `fstat`, `read`), or nil when it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var result = [UInt8](repeating: 0, count: Int(info.st_size) + 1)  // + 1: the read that finds the end
+        var filled = 0
+        while true {
+            if filled == result.count { result.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }  // it grew
+            let count = result.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        result.removeLast(result.count - filled)
+        return result
     }
 
     /// A text file as Reckon reads it: UTF-8 required, BOM dropped, CRLF and CR turned into LF.

@@ -60,6 +60,9 @@ public struct BuildReport: Sendable {
     /// Charts drawn, and point labels they left out to avoid overlaps.
     public var charts = 0
     public var droppedLabels = 0
+    /// Pages kept from the last build because none of their inputs changed (`PageCache`):
+    /// `pages - keptPages` were rendered.
+    public var keptPages = 0
     /// True when no input changed since the last build wrote this output: nothing was done.
     public var upToDate = false
     /// (phase, seconds) in the order the phases ran.
@@ -95,11 +98,13 @@ public enum SiteBuilder {
         }
         // Nothing changed since the last build that wrote this output: nothing to do.
         var fingerprint: UInt64?
+        var fileHashes: [String: UInt64] = [:]
         if options.write {
-            let value = BuildFingerprint.compute(files, options: options, output: output)
+            let (value, hashes) = BuildFingerprint.compute(files, options: options, output: output)
             fingerprint = value
-            if let stored = BuildFingerprint.stored(in: files), stored.value == value,
-               FileManager.default.fileExists(atPath: output.path) {
+            fileHashes = hashes
+            if let (stored, outputs) = BuildFingerprint.stored(in: files), stored.value == value,
+               FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(outputs, in: output) {
                 report.upToDate = true
                 report.write = WriteSummary(written: 0, unchanged: stored.files, removed: 0)
                 endPhase("load")
@@ -122,6 +127,8 @@ public enum SiteBuilder {
         var pages: [RenderedPage] = []
         var generated: [String: [UInt8]] = [:]
         var plan: SitePlan?
+        /// The page cache to store after writing: (article source, entry) and (list output path, entry).
+        var pageCache: (articles: [(String, PageCache.Stored)], lists: [(String, PageCache.Stored)])?
         if let config = loaded.config, let templates = loaded.templates {
             let (calendar, sitePlan) = Self.plan(loaded, config: config, options: options)
             plan = sitePlan
@@ -147,24 +154,72 @@ public enum SiteBuilder {
                                             })
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs
-            let articles = renderInParallel(count: renderable.count, jobs: jobs) { index in
-                var article = renderer.renderArticle(renderable[index])
+            // Pages whose inputs did not change since the last build are kept, not rendered.
+            let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
+            let cache = keys == nil ? nil : PageCache.load(from: files, output: output)
+            let hashes = fileHashes
+            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: Bool) in
+                let source = renderable[index]
+                guard let keys, let fileHash = hashes[source.source] else {
+                    var article = renderer.renderArticle(source)
+                    Self.hand(&article.page, to: stage)
+                    for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
+                    article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
+                    return (article, "", nil, false)
+                }
+                let key = keys.article(source, fileHash: fileHash)
+                if let (entry, stored) = cache?.article(source.source, key: key),
+                   entry.dataKey == nil || entry.dataKey == keys.data,
+                   entry.linksKey == keys.links(entry.article.linkDestinations, from: source),
+                   PageCache.present(entry.outputs, in: output) {
+                    stage.keep(entry.outputs)
+                    return (entry.article, entry.listKey, stored, true)
+                }
+                var article = renderer.renderArticle(source)
+                var outputs = [PageCache.OutputFile(path: article.page.outputPath, size: article.page.html.count)]
                 Self.hand(&article.page, to: stage)
-                for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
+                for (path, bytes) in article.chartFiles.sorted(by: { $0.key < $1.key }) {
+                    stage.put(path, bytes)
+                    outputs.append(PageCache.OutputFile(path: path, size: bytes.count))
+                }
                 article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
-                return article
+                let entry = PageCache.ArticleEntry(
+                    key: key, dataKey: article.evaluatesFormulas ? keys.data : nil,
+                    linksKey: keys.links(article.linkDestinations, from: source),
+                    listKey: keys.listing(source, rendered: article), outputs: outputs, article: article)
+                return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), false)
             }
+            let articles = rendered.map(\.0)
+            let listings = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.listKey)))
             let bySource = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), articles))
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
-            var others = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index in
+            let renderedOthers = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index -> (RenderedPage, PageCache.Stored?, kept: Bool) in
                 var page: RenderedPage
-                if index < lists.count { page = renderer.renderList(lists[index], articles: bySource) }
-                else if index < lists.count + terms.count { page = renderer.renderTerms(terms[index - lists.count]) }
+                if index < lists.count {
+                    let key = keys?.list(lists[index], listings: listings)
+                    if let key, let (entry, stored) = cache?.list(lists[index].urlPath + "index.html", key: key),
+                       PageCache.present([entry.output], in: output) {
+                        stage.keep([entry.output])
+                        return (entry.page, stored, true)
+                    }
+                    page = renderer.renderList(lists[index], articles: bySource)
+                    let size = page.html.count
+                    Self.hand(&page, to: stage)
+                    return (page, key.map { PageCache.Stored(bytes: PageCache.ListEntry(
+                        key: $0, output: .init(path: page.outputPath, size: size), page: page).encoded[...]) }, false)
+                }
+                if index < lists.count + terms.count { page = renderer.renderTerms(terms[index - lists.count]) }
                 else { page = renderer.renderNotFound() }
                 Self.hand(&page, to: stage)
-                return page
+                return (page, nil, false)
+            }
+            var others = renderedOthers.map(\.0)
+            report.keptPages = rendered.filter(\.kept).count + renderedOthers.filter(\.kept).count
+            if keys != nil {
+                pageCache = (zip(renderable, rendered).compactMap { article, result in result.2.map { (article.source, $0) } },
+                             renderedOthers.compactMap { page, stored, _ in stored.map { (page.outputPath, $0) } })
             }
             report.checks = articles.flatMap(\.checks)
             for article in articles {
@@ -249,11 +304,17 @@ public enum SiteBuilder {
         if !report.failed && options.write {
             do {
                 report.write = try stage.commit()
-                if let fingerprint { BuildFingerprint(value: fingerprint, files: stage.produced.count).store(in: files) }
+                if let fingerprint { BuildFingerprint(value: fingerprint, files: stage.produced.count).store(in: files, outputs: stage.producedSizes) }
+                if let pageCache {
+                    PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: output, in: files)
+                } else {
+                    PageCache.forget(in: files)
+                }
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
                 BuildFingerprint.forget(in: files)
+                PageCache.forget(in: files)
             }
         } else {
             stage.discard()

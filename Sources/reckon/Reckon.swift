@@ -72,7 +72,8 @@ struct Build: ParsableCommand {
             lines.append("build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing written")
         } else {
             let target = report.outputDirectory?.path ?? "public"
-            lines.append("built \(report.pages) pages (\(report.articles) articles, \(report.pages - report.articles) lists and others) into \(target)")
+            lines.append("built \(report.pages) pages (\(report.articles) articles, \(report.pages - report.articles) lists and others) into \(target)"
+                         + (report.keptPages > 0 ? "; \(report.pages - report.keptPages) rendered, \(report.keptPages) unchanged since the last build" : ""))
         }
         lines.append("  tables    \(report.tables) (\(report.tableRows) rows)")
         lines.append("  templates \(report.templates)")

@@ -1,0 +1,281 @@
+import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last build rendered, so that a rebuild renders again only the pages whose inputs
+/// changed (issue 8): `SITE/.reckon-cache/pages.json`, written after a build that wrote its
+/// output, for that output folder only.
+///
+/// Each article page and each list page has an entry: a key over everything its rendering
+/// reads, and what the later phases need of it (links, ids, warnings, checks, summary, feed
+/// copy), so that a page whose key still matches is not rendered and its file in the output
+/// is kept as it is. What a page's key covers:
+///
+/// - every page: Reckon's output version, `content/site.yaml`, every file under `templates/`
+///   except `templates/assets/` (layouts, partials, i18n strings), the site's newest year and
+///   whether it has a checks page;
+/// - an article: its file's bytes, its previous and next article and its translations (title,
+///   URL, language), whether it is in a feed; when it evaluated a formula, every file under
+///   `content/data/`; and its links, resolved again against this build's articles and content
+///   files (the verifying trace of Mokhov, Mitchell and Peyton Jones, "Build systems à la
+///   carte", 2018), so a renamed or deleted target renders the page again;
+/// - a list page: its place (kind, language, taxonomy, term, number of pages, neighbours) and,
+///   for each article it lists, what lists show of it (title, URL, date, terms, summary,
+///   reading time).
+///
+/// A page is also rendered again when its output file is missing or has another size. A file
+/// edited by hand inside the output with its size kept is not noticed; deleting
+/// `.reckon-cache/` (or the output folder) makes the next build render everything.
+struct PageCache {
+    /// Bumped when the entries' shape or meaning changes.
+    static let version = "reckon-pages-1/" + BuildFingerprint.version
+
+    /// The file's bytes; entries are decoded when asked for, on the render tasks.
+    private let bytes: [UInt8]
+    /// Where each entry is in `bytes`: articles by source path, lists by output path.
+    private var articleEntries: [String: Range<Int>] = [:]
+    private var listEntries: [String: Range<Int>] = [:]
+
+    /// An output file and its size in bytes.
+    struct OutputFile: Equatable {
+        var path: String
+        var size: Int
+    }
+
+    struct ArticleEntry {
+        var key: String
+        /// The data tables' key, when the page evaluated formulas.
+        var dataKey: String?
+        /// The key of the page's links, resolved.
+        var linksKey: String
+        /// What list pages show of the article.
+        var listKey: String
+        var outputs: [OutputFile]
+        var article: RenderedArticle
+
+        /// The entry as stored (its key first, so a changed page is found without decoding the rest).
+        var encoded: [UInt8] {
+            var writer = CacheWriter()
+            writer.write(key); writer.write(dataKey); writer.write(linksKey); writer.write(listKey)
+            writer.write(outputs.count)
+            for output in outputs { writer.write(output.path); writer.write(output.size) }
+            writer.write(article)
+            return writer.bytes
+        }
+    }
+
+    struct ListEntry {
+        var key: String
+        var output: OutputFile
+        var page: RenderedPage
+
+        var encoded: [UInt8] {
+            var writer = CacheWriter()
+            writer.write(key); writer.write(output.path); writer.write(output.size); writer.write(page)
+            return writer.bytes
+        }
+    }
+
+    /// A stored entry: its bytes in the cache it came from, or new bytes.
+    struct Stored: Sendable {
+        var bytes: ArraySlice<UInt8>
+    }
+
+    static func location(in files: ProjectFiles) -> URL {
+        files.root.appendingPathComponent(".reckon-cache/pages")
+    }
+
+    /// The entries of the last build into `output`, if any (a cache of another version or
+    /// output folder, or a damaged one, counts as none).
+    static func load(from files: ProjectFiles, output: URL) -> PageCache? {
+        guard let bytes = ProjectFiles.read(location(in: files).path) else { return nil }
+        return PageCache(bytes: bytes, output: outputName(output, files: files))
+    }
+
+    /// The output folder as the cache names it: relative to the site when inside it (so a
+    /// copied site keeps its cache), else absolute.
+    static func outputName(_ output: URL, files: ProjectFiles) -> String {
+        let path = output.standardizedFileURL.resolvingSymlinksInPath().path
+        return path.hasPrefix(files.root.path + "/") ? String(path.dropFirst(files.root.path.count + 1)) : path
+    }
+
+    private init?(bytes: [UInt8], output: String) {
+        self.bytes = bytes
+        var reader = CacheReader(bytes)
+        do throws(CacheReader.Damaged) {
+            guard try reader.string() == Self.version, try reader.string() == output else { return nil }
+            for _ in 0..<(try reader.count()) {
+                let name = try reader.string()
+                articleEntries[name] = try reader.raw(try reader.count())
+            }
+            for _ in 0..<(try reader.count()) {
+                let name = try reader.string()
+                listEntries[name] = try reader.raw(try reader.count())
+            }
+            guard reader.atEnd else { return nil }
+        } catch {
+            return nil
+        }
+    }
+
+    /// The entry of an article whose key is `key`, with its stored bytes; nil when there is
+    /// none, its key differs or it is damaged.
+    func article(_ source: String, key: String) -> (ArticleEntry, Stored)? {
+        guard let range = articleEntries[source] else { return nil }
+        var reader = CacheReader(bytes, range: range)
+        do throws(CacheReader.Damaged) {
+            guard try reader.string() == key else { return nil }
+            let dataKey = try reader.optionalString(), linksKey = try reader.string(), listKey = try reader.string()
+            var outputs: [OutputFile] = []
+            for _ in 0..<(try reader.count()) { outputs.append(OutputFile(path: try reader.string(), size: try reader.int())) }
+            let article = try reader.article()
+            guard reader.atEnd else { return nil }
+            return (ArticleEntry(key: key, dataKey: dataKey, linksKey: linksKey, listKey: listKey, outputs: outputs,
+                                 article: article), Stored(bytes: bytes[range]))
+        } catch {
+            return nil
+        }
+    }
+
+    /// The entry of a list page whose key is `key`, as for `article(_:key:)`.
+    func list(_ outputPath: String, key: String) -> (ListEntry, Stored)? {
+        guard let range = listEntries[outputPath] else { return nil }
+        var reader = CacheReader(bytes, range: range)
+        do throws(CacheReader.Damaged) {
+            guard try reader.string() == key else { return nil }
+            let output = OutputFile(path: try reader.string(), size: try reader.int())
+            let page = try reader.page()
+            guard reader.atEnd else { return nil }
+            return (ListEntry(key: key, output: output, page: page), Stored(bytes: bytes[range]))
+        } catch {
+            return nil
+        }
+    }
+
+    /// Writes a cache of `articles` and `lists` (name, entry) for `output` (to a temporary
+    /// name, then renamed into place).
+    static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: URL, in files: ProjectFiles) {
+        var writer = CacheWriter()
+        writer.write(version)
+        writer.write(outputName(output, files: files))
+        for entries in [articles, lists] {
+            writer.write(entries.count)
+            for (name, stored) in entries {
+                writer.write(name); writer.write(stored.bytes.count); writer.write(stored.bytes)
+            }
+        }
+        let url = location(in: files)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".new"
+        do {
+            try OutputStage.write(writer.bytes, to: temporary, name: temporary)
+            rename(temporary, url.path)
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    static func forget(in files: ProjectFiles) {
+        try? FileManager.default.removeItem(at: location(in: files))
+    }
+
+    /// Whether every output file of an entry is in the output folder with its size.
+    static func present(_ outputs: [OutputFile], in directory: URL) -> Bool {
+        let base = directory.standardizedFileURL.path + "/"
+        return outputs.allSatisfy { file in
+            var info = stat()
+            return stat(base + file.path, &info) == 0 && Int(info.st_size) == file.size
+        }
+    }
+}
+
+/// The keys of a build's pages (see `PageCache`): what each page's rendering reads, hashed.
+struct PageKeys: Sendable {
+    /// What every page reads: Reckon's version, site.yaml, the templates, the site's year and
+    /// checks page.
+    let site: String
+    /// Every file under `content/data/`.
+    let data: String
+    let renderer: PageRenderer
+
+    /// - Parameter fileHashes: Each input file's hash, by project-relative path.
+    init(fileHashes: [String: UInt64], renderer: PageRenderer) {
+        self.renderer = renderer
+        var site = StableHash()
+        var data = StableHash()
+        site.mix(PageCache.version)
+        for (path, hash) in fileHashes.sorted(by: { $0.key < $1.key }) {
+            if path == "content/site.yaml" || (path.hasPrefix("templates/") && !path.hasPrefix("templates/assets/")) {
+                site.mix(path); site.mix(hash)
+            } else if path.hasPrefix("content/data/") {
+                data.mix(path); data.mix(hash)
+            }
+        }
+        site.mix(renderer.year)
+        site.mix(renderer.hasChecks)
+        self.site = site.hex
+        self.data = data.hex
+    }
+
+    /// An article page's key, before its links and data are looked at.
+    func article(_ article: Article, fileHash: UInt64) -> String {
+        var hash = StableHash()
+        hash.mix(site)
+        hash.mix(article.source)
+        hash.mix(fileHash)
+        let plan = renderer.plan
+        func mix(_ other: Article?) {
+            hash.mix(other?.source ?? ""); hash.mix(other?.title ?? ""); hash.mix(other?.urlPath ?? "")
+            hash.mix(other?.language ?? "")
+        }
+        let neighbours = plan.neighbours[article.source]
+        mix(neighbours?.previous ?? nil)
+        mix(neighbours?.next ?? nil)
+        let translations = plan.translations[article.source] ?? []
+        hash.mix(translations.count)
+        for translation in translations { mix(translation) }
+        hash.mix(renderer.feedSources.contains(article.source))
+        return hash.hex
+    }
+
+    /// The key of an article's links as this build resolves them.
+    func links(_ destinations: [String], from article: Article) -> String {
+        var hash = StableHash()
+        let nowhere = SourceLocation(file: article.source)
+        for destination in destinations {
+            let resolution = renderer.links.resolve(destination, from: article, at: nowhere)
+            hash.mix(destination); hash.mix(resolution.url); hash.mix(resolution.copy ?? "")
+            hash.mix(resolution.diagnostic == nil)
+        }
+        return hash.hex
+    }
+
+    /// What list pages show of an article: its fields and its rendered summary.
+    func listing(_ article: Article, rendered: RenderedArticle) -> String {
+        var hash = StableHash()
+        hash.mix(article.source); hash.mix(article.title); hash.mix(article.urlPath); hash.mix(article.language)
+        hash.mix(article.date?.description ?? ""); hash.mix(article.summary)
+        for (taxonomy, terms) in article.terms.sorted(by: { $0.key < $1.key }) {
+            hash.mix(taxonomy); hash.mix(terms.count)
+            for term in terms { hash.mix(term) }
+        }
+        hash.mix(rendered.summary); hash.mix(rendered.summaryText); hash.mix(rendered.readingMinutes)
+        return hash.hex
+    }
+
+    /// A list page's key.
+    /// - Parameter listings: The `listing` key of each article, by source path.
+    func list(_ list: SitePlan.ListPage, listings: [String: String]) -> String {
+        var hash = StableHash()
+        hash.mix(site)
+        hash.mix(list.kind.rawValue); hash.mix(list.language); hash.mix(list.taxonomy ?? ""); hash.mix(list.term ?? "")
+        hash.mix(list.number); hash.mix(list.count); hash.mix(list.urlPath)
+        hash.mix(list.number > 1 ? list.urlPaths[list.number - 2] : "")
+        hash.mix(list.number < list.count ? list.urlPaths[list.number] : "")
+        hash.mix(list.articles.count)
+        for source in list.articles { hash.mix(source); hash.mix(listings[source] ?? "") }
+        return hash.hex
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Site
+import SiteFixtures
+import Testing
+
+/// Issue 8: after each kind of edit, a rebuild that keeps the unchanged pages from the page
+/// cache writes exactly what a clean build of the same input writes, and renders only the
+/// pages the edit reaches. Every case starts from the repository's example site (both
+/// languages, tables, figures, checks, charts, partials, i18n strings).
+@Suite struct IncrementalBuildTests {
+    /// The repository's `content/` and `templates/`, built once for every case (nil when that
+    /// failed: every case then fails).
+    static let builtRoot: URL? = {
+        guard let site = try? Fixture(""),
+              (try? FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)) != nil else { return nil }
+        for folder in ["content", "templates"] {
+            guard (try? FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder),
+                                                     to: site.root.appendingPathComponent(folder))) != nil else { return nil }
+        }
+        let first = site.build()
+        return first.diagnostics.isEmpty && first.keptPages == 0 ? site.root : nil
+    }()
+
+    /// A copy of the built example site: its sources, its output and its cache.
+    func builtExample() throws -> Fixture {
+        let original = try #require(Self.builtRoot, "the example site does not build")
+        let site = try Fixture("")
+        try FileManager.default.copyItem(at: original, to: site.root)
+        return site
+    }
+
+    /// Applies `edit`, rebuilds, and compares the output with a clean build of the same input
+    /// (no cache, another output folder). Returns the rebuild's report.
+    func rebuild(after edit: (Fixture) throws -> Void) throws -> BuildReport {
+        let site = try builtExample()
+        defer { site.remove() }
+        try edit(site)
+        let report = site.build()
+        #expect(report.diagnostics == [])
+        #expect(!report.upToDate)
+        let incremental = site.snapshot("public")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".reckon-cache"))
+        let clean = site.build(output: "clean")
+        #expect(clean.keptPages == 0)
+        let expected = site.snapshot("clean")
+        #expect(incremental.keys.sorted() == expected.keys.sorted())
+        let differing = expected.keys.filter { incremental[$0] != expected[$0] }.sorted()
+        #expect(differing == [], "the rebuild differs from a clean build")
+        return report
+    }
+
+    func append(_ text: String, to path: String, in site: Fixture) throws {
+        try site.write(path, (site.read(path) ?? "") + text)
+    }
+
+    func replace(_ old: String, with new: String, in path: String, of site: Fixture) throws {
+        let text = try #require(site.read(path))
+        #expect(text.contains(old), "\(path) no longer has `\(old)`")
+        try site.write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    /// The pages every build renders whatever changed: the two taxonomy-terms pages, the 404
+    /// page and the checks page.
+    let alwaysRendered = 4
+
+    @Test func editingAStylesheetRendersNoArticleOrList() throws {
+        let report = try rebuild { site in
+            try append("\nfooter { color: #333 }\n", to: "templates/assets/site.css", in: site)
+        }
+        #expect(report.pages - report.keptPages == alwaysRendered)
+    }
+
+    @Test func editingAnArticleBodyRendersThatArticleOnly() throws {
+        let report = try rebuild { site in
+            try append("\nOne more paragraph at the end.\n", to: "content/posts/methods.md", in: site)
+        }
+        #expect(report.pages - report.keptPages == alwaysRendered + 1)
+    }
+
+    @Test func editingAnArticleTitleRendersItsNeighboursTranslationsAndLists() throws {
+        let report = try rebuild { site in
+            try replace("title: \"Methods\"", with: "title: \"Methods, revised\"", in: "content/posts/methods.md", of: site)
+        }
+        // Its page, its previous and next articles, its translation, and the lists that show it.
+        #expect(report.pages - report.keptPages > alwaysRendered + 1)
+        #expect(report.keptPages > 0)
+    }
+
+    @Test func addingAnArticle() throws {
+        _ = try rebuild { site in
+            try site.write("content/posts/a-new-note.md", "---\ntitle: A new note\ndate: 2025-01-02\ntags: [compute]\n---\nA short note that links to [the methods](methods.md).\n")
+        }
+    }
+
+    @Test func deletingAnArticle() throws {
+        _ = try rebuild { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/renting-vs-owning.md"))
+            // The articles that linked to it now link elsewhere (else the build fails, as it should).
+            for path in site.files(under: "content/posts") {
+                let file = "content/posts/" + path
+                let text = site.read(file) ?? ""
+                if text.contains("renting-vs-owning.md") {
+                    try site.write(file, text.replacingOccurrences(of: "renting-vs-owning.md", with: "methods.md"))
+                }
+            }
+        }
+    }
+
+    @Test func renamingAnArticleUpdatesEveryLinkToIt() throws {
+        let report = try rebuild { site in
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent("content/posts/methods.md"),
+                                             to: site.root.appendingPathComponent("content/posts/how-we-count.md"))
+            for path in site.files(under: "content/posts") {
+                let file = "content/posts/" + path
+                let text = site.read(file) ?? ""
+                if text.contains("](methods.md") || text.contains("](../posts/methods.md") {
+                    try site.write(file, text.replacingOccurrences(of: "methods.md", with: "how-we-count.md"))
+                }
+            }
+        }
+        #expect(report.keptPages > 0)
+    }
+
+    /// The articles that link to methods.md are not edited: their links are resolved again
+    /// and lead to the new URL.
+    @Test func changingAnArticleSlugRendersTheArticlesThatLinkToIt() throws {
+        let report = try rebuild { site in
+            try replace("title: \"Methods\"", with: "title: \"Methods\"\nslug: how-we-count", in: "content/posts/methods.md", of: site)
+        }
+        #expect(report.keptPages > 0)
+    }
+
+    @Test func deletingAnOutputFileByHandRendersItAgain() throws {
+        let report = try rebuild { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("public/posts/methods/index.html"))
+        }
+        #expect(report.pages - report.keptPages == alwaysRendered + 1)
+    }
+
+    @Test func editingACSVCell() throws {
+        _ = try rebuild { site in
+            try replace("Meta,23e9,", with: "Meta,23.5e9,", in: "content/data/net_profit_2022.csv", of: site)
+        }
+    }
+
+    @Test func editingAPartial() throws {
+        let report = try rebuild { site in
+            try replace("</footer>", with: "<p>Edited footer.</p></footer>", in: "templates/partials/footer.html", of: site)
+        }
+        #expect(report.keptPages == 0)
+    }
+
+    @Test func editingAnI18nString() throws {
+        let report = try rebuild { site in
+            try replace("skip_to_content: \"跳至主要內容\"", with: "skip_to_content: \"跳到主要內容\"",
+                        in: "templates/i18n/zh-Hant.yaml", of: site)
+        }
+        #expect(report.keptPages == 0)
+    }
+
+    @Test func editingSiteYAML() throws {
+        let report = try rebuild { site in
+            try replace("title: \"", with: "title: \"Revised: ", in: "content/site.yaml", of: site)
+        }
+        #expect(report.keptPages == 0)
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let report = try rebuild { site in
+            try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
+            let cache = site.root.appendingPathComponent(".reckon-cache/pages")
+            var bytes = try [UInt8](Data(contentsOf: cache))
+            bytes.removeLast(bytes.count / 2)
+            try Data(bytes).write(to: cache)
+        }
+        #expect(report.keptPages == 0)
+    }
+}
