@@ -45,20 +45,29 @@ struct BuildFingerprint: Equatable {
         files.root.appendingPathComponent(".reckon-cache/fingerprint")
     }
 
-    /// The fingerprint stored by the last build, if any: its first line is the value and the
-    /// number of files; then one line per output file, its size and path.
-    static func stored(in files: ProjectFiles) -> (fingerprint: BuildFingerprint, outputs: [(path: String, size: Int)])? {
+    /// What the last build stored: its fingerprint, the output folder it wrote (as
+    /// `PageCache.outputName` gives it) and every file it wrote there with its size. The file
+    /// has the value and the number of files on its first line, the folder on the second,
+    /// then one line per file: its size and its path.
+    struct Record {
+        var fingerprint: BuildFingerprint
+        var output: String
+        var outputs: [(path: String, size: Int)]
+    }
+
+    static func stored(in files: ProjectFiles) -> Record? {
         guard let text = try? String(contentsOf: location(in: files), encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n")
-        guard let first = lines.first else { return nil }
-        let parts = first.split(separator: " ")
-        guard parts.count == 2, let value = UInt64(parts[0], radix: 16), let count = Int(parts[1]), lines.count == count + 1 else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()  // the last line ends in \n
+        guard lines.count >= 2 else { return nil }
+        let parts = lines[lines.startIndex].split(separator: " ")
+        guard parts.count == 2, let value = UInt64(parts[0], radix: 16), let count = Int(parts[1]), lines.count == count + 2 else { return nil }
         var outputs: [(String, Int)] = []
-        for line in lines.dropFirst() {
+        for line in lines.dropFirst(2) {
             guard let space = line.firstIndex(of: " "), let size = Int(line[..<space]) else { return nil }
             outputs.append((String(line[line.index(after: space)...]), size))
         }
-        return (BuildFingerprint(value: value, files: count), outputs)
+        return Record(fingerprint: BuildFingerprint(value: value, files: count), output: String(lines[lines.startIndex + 1]),
+                      outputs: outputs)
     }
 
     /// Whether every output file is in `directory` with its size: a file deleted or cut by hand
@@ -67,12 +76,15 @@ struct BuildFingerprint: Equatable {
         PageCache.present(outputs.map { PageCache.OutputFile(path: $0.path, size: $0.size) }, in: directory)
     }
 
-    /// - Parameter outputs: Every file the build produced, with its size.
-    func store(in files: ProjectFiles, outputs: [String: Int]) {
+    /// - Parameters:
+    ///   - output: The output folder, as `PageCache.outputName` gives it.
+    ///   - outputs: Every file the build produced, with its size.
+    func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
         let url = Self.location(in: files)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var text = "\(String(value, radix: 16)) \(outputs.count)\n"
-        for (path, size) in outputs.sorted(by: { $0.key < $1.key }) where !path.contains("\n") { text += "\(size) \(path)\n" }
+        let listed = outputs.filter { !$0.key.contains("\n") }.sorted(by: { $0.key < $1.key })
+        var text = "\(String(value, radix: 16)) \(listed.count)\n\(output)\n"
+        for (path, size) in listed { text += "\(size) \(path)\n" }
         try? Data(text.utf8).write(to: url)
     }
 

@@ -90,7 +90,7 @@ struct CacheWriter {
     mutating func write(_ article: RenderedArticle) {
         write(article.page); write(article.summary); write(article.summaryText); write(article.feedHTML)
         write(article.readingMinutes); write(article.checks); write(article.chartFiles.keys.sorted()); write(article.droppedLabels)
-        write(article.linkDestinations); write(article.evaluatesFormulas)
+        write(article.linkTargets); write(article.evaluatesFormulas)
     }
 }
 
@@ -227,6 +227,6 @@ struct CacheReader {
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
                                readingMinutes: minutes, checks: checks,
                                chartFiles: Dictionary(charts.map { ($0, []) }, uniquingKeysWith: { first, _ in first }),
-                               droppedLabels: try int(), linkDestinations: try strings(), evaluatesFormulas: try bool())
+                               droppedLabels: try int(), linkTargets: try strings(), evaluatesFormulas: try bool())
     }
 }

@@ -20,6 +20,9 @@ struct ContentLinks: Sendable {
         /// A content file to copy to the output (project-relative), if any.
         var copy: String?
         var diagnostic: Diagnostic?
+        /// The project-relative path a relative link was looked up as (`content/posts/x.md`):
+        /// the resolution depends on this build's articles and content files only through it.
+        var target: String?
     }
 
     func resolve(_ destination: String, from article: Article, at location: SourceLocation) -> Resolution {
@@ -43,21 +46,15 @@ struct ContentLinks: Sendable {
         if target.hasSuffix(".md"), !contentFiles.contains(target) || articleURLs[target] != nil {
             guard let url = articleURLs[target] else {
                 return Resolution(url: destination, diagnostic: .error(
-                    "link to a missing article: `\(destination)` (no file \(target))", at: location))
+                    "link to a missing article: `\(destination)` (no file \(target))", at: location), target: target)
             }
-            return Resolution(url: basePath + url + suffix)
+            return Resolution(url: basePath + url + suffix, target: target)
         }
         guard contentFiles.contains(target) else {
             return Resolution(url: destination, diagnostic: .error(
-                "link to a missing file: `\(destination)` (no file \(target))", at: location))
+                "link to a missing file: `\(destination)` (no file \(target))", at: location), target: target)
         }
-        return Resolution(url: basePath + target.dropFirst("content/".count) + suffix, copy: target)
-    }
-
-    /// Whether resolving `destination` looks at the site's articles and content files: a
-    /// relative path (not empty, not a `#fragment`, not site-absolute, no scheme).
-    static func isRelativePath(_ destination: String) -> Bool {
-        !(destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || hasScheme(destination))
+        return Resolution(url: basePath + target.dropFirst("content/".count) + suffix, copy: target, target: target)
     }
 
     /// `content/posts/../data/x.csv` → `content/data/x.csv`; nil when `..` climbs above the top.

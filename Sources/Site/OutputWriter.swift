@@ -116,8 +116,11 @@ final class OutputStage: @unchecked Sendable {
         return sizes
     }
 
-    /// Moves the staged files into the output folder and removes stale files.
-    func commit() throws(DiagnosticError) -> WriteSummary {
+    /// Moves the staged files into the output folder and removes stale files: those of
+    /// `previouslyWritten` (the files the last build wrote here) that this build did not
+    /// produce, or, when that list is not known, every file under the folder this build did
+    /// not produce; then the folders left empty.
+    func commit(previouslyWritten: [String]? = nil) throws(DiagnosticError) -> WriteSummary {
         var summary = WriteSummary(written: writtenInPlace, unchanged: unchangedCount, removed: 0)
         guard writes, !createdOutput else { return summary }
         for (path, number) in stagedPaths.sorted(by: { $0.path < $1.path }) {
@@ -129,8 +132,30 @@ final class OutputStage: @unchecked Sendable {
             summary.written += 1
         }
         try? FileManager.default.removeItem(atPath: staging)
-        summary.removed = removeStale(keeping: producedPaths)
+        if let previouslyWritten {
+            summary.removed = remove(previouslyWritten.filter { !producedPaths.contains($0) })
+        } else {
+            summary.removed = removeStale(keeping: producedPaths)
+        }
         return summary
+    }
+
+    /// Removes these files (paths relative to the output folder), then each folder above them
+    /// that is left empty. Returns the number of files removed.
+    private func remove(_ stale: [String]) -> Int {
+        var removed = 0
+        var folders: Set<String> = []
+        for path in stale where !path.split(separator: "/").contains("..") && unlink(directory + "/" + path) == 0 {
+            removed += 1
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                folders.insert(folder)
+            }
+        }
+        // Deepest first; rmdir fails, as it should, on a folder that still holds something.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(directory + "/" + folder) }
+        return removed
     }
 
     /// Forgets the staged files: the output folder is left as it was before the build.
@@ -142,8 +167,7 @@ final class OutputStage: @unchecked Sendable {
     private static func sameBytes(at path: String, as bytes: [UInt8]) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        return existing.elementsEqual(bytes)
+        return ProjectFiles.read(path) == bytes
     }
 
     /// Creates the folders above `file` (`mkdir -p`), each once per build.

@@ -1,4 +1,3 @@
-import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -18,9 +17,10 @@ import Glibc
 ///   whether it has a checks page;
 /// - an article: its file's bytes, its previous and next article and its translations (title,
 ///   URL, language), whether it is in a feed; when it evaluated a formula, every file under
-///   `content/data/`; and its links, resolved again against this build's articles and content
-///   files (the verifying trace of Mokhov, Mitchell and Peyton Jones, "Build systems à la
-///   carte", 2018), so a renamed or deleted target renders the page again;
+///   `content/data/`; and what its relative links were looked up as, looked up again in this
+///   build's articles and content files (a verifying trace: Mokhov, Mitchell and Peyton Jones,
+///   "Build systems à la carte", ICFP 2018), so a renamed, re-slugged or deleted target
+///   renders the page again;
 /// - a list page: its place (kind, language, taxonomy, term, number of pages, neighbours) and,
 ///   for each article it lists, what lists show of it (title, URL, date, terms, summary,
 ///   reading time).
@@ -240,14 +240,13 @@ struct PageKeys: Sendable {
         return hash.hex
     }
 
-    /// The key of an article's links as this build resolves them.
-    func links(_ destinations: [String], from article: Article) -> String {
+    /// The key of an article's links as this build would resolve them: for each path its
+    /// relative links were looked up as, the article there (its URL) or the content file.
+    func links(_ targets: [String]) -> String {
         var hash = StableHash()
-        let nowhere = SourceLocation(file: article.source)
-        for destination in destinations {
-            let resolution = renderer.links.resolve(destination, from: article, at: nowhere)
-            hash.mix(destination); hash.mix(resolution.url); hash.mix(resolution.copy ?? "")
-            hash.mix(resolution.diagnostic == nil)
+        for target in targets {
+            hash.mix(target); hash.mix(renderer.links.articleURLs[target] ?? "\u{0}")
+            hash.mix(renderer.links.contentFiles.contains(target))
         }
         return hash.hex
     }

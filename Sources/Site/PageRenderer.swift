@@ -40,9 +40,10 @@ struct RenderedArticle: Sendable {
     /// Standalone SVGs of its charts (output path → bytes) and the labels they dropped.
     var chartFiles: [String: [UInt8]]
     var droppedLabels: Int
-    /// The link destinations the Markdown wrote as relative paths, in order: the page cache
-    /// resolves them again to see whether the page would link differently now.
-    var linkDestinations: [String]
+    /// The project-relative paths its relative links were looked up as (`ContentLinks`), in
+    /// order: the page cache looks them up again to see whether the page would link
+    /// differently now.
+    var linkTargets: [String]
     /// Whether the page evaluated formulas, so depends on the data tables.
     var evaluatesFormulas: Bool
 }
@@ -193,9 +194,8 @@ struct PageRenderer: Sendable {
         /// Content files the article links to (to be copied) and the links already reported.
         var copies: [String]
         var reportedLinks: Set<String>
-        /// The link destinations written as relative paths (what resolves against the site's
-        /// articles and files), in order.
-        var linkDestinations: [String]
+        /// The project-relative paths the article's relative links were looked up as, in order.
+        var linkTargets: [String]
     }
 
     func renderBody(_ article: Article, in document: Document) -> ArticleBody {
@@ -203,7 +203,7 @@ struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var copies: [String] = []
         var reportedLinks: Set<String> = []
-        var linkDestinations: [String] = []
+        var linkTargets: [String] = []
         let formulas = PageFormulas(article: article, pageURL: url(article.urlPath), tables: catalog.variables,
                                     functions: functions)
         // The pre-pass parses the page a second time: only pages with a `compute` block need it.
@@ -225,8 +225,8 @@ struct PageRenderer: Sendable {
             })
         let rendered = MarkdownRenderer(options: markdown).render(article.body, file: article.source, firstLine: article.bodyFirstLine,
                                                  into: body, of: document, hooks: hooks) { destination, _, location in
-            if ContentLinks.isRelativePath(destination) { linkDestinations.append(destination) }
             let resolution = links.resolve(destination, from: article, at: location)
+            if let target = resolution.target { linkTargets.append(target) }
             if let diagnostic = resolution.diagnostic {
                 diagnostics.append(diagnostic)
                 reportedLinks.insert(URLSafety.escapeHref(resolution.url))
@@ -236,7 +236,7 @@ struct PageRenderer: Sendable {
         }
         diagnostics += rendered.diagnostics + formulas.diagnostics
         return ArticleBody(body: body, formulas: formulas, rendered: rendered, diagnostics: diagnostics, copies: copies,
-                           reportedLinks: reportedLinks, linkDestinations: linkDestinations)
+                           reportedLinks: reportedLinks, linkTargets: linkTargets)
     }
 
     func renderArticle(_ article: Article) -> RenderedArticle {
@@ -294,7 +294,7 @@ struct PageRenderer: Sendable {
         document.discard(body)
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
                                readingMinutes: minutes, checks: formulas.checks, chartFiles: formulas.chartFiles,
-                               droppedLabels: formulas.droppedLabels, linkDestinations: made.linkDestinations,
+                               droppedLabels: formulas.droppedLabels, linkTargets: made.linkTargets,
                                evaluatesFormulas: formulas.evaluatesFormulas)
     }
 

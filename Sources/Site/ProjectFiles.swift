@@ -130,7 +130,7 @@ struct ProjectFiles: Sendable {
             }
             throw DiagnosticError(.error("not valid UTF-8: save the file as UTF-8", at: SourceLocation(file: path, line: line)))
         }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard text.containsBytes("\r") else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -99,14 +99,16 @@ public enum SiteBuilder {
         // Nothing changed since the last build that wrote this output: nothing to do.
         var fingerprint: UInt64?
         var fileHashes: [String: UInt64] = [:]
+        var previous: BuildFingerprint.Record?
         if options.write {
             let (value, hashes) = BuildFingerprint.compute(files, options: options, output: output)
             fingerprint = value
             fileHashes = hashes
-            if let (stored, outputs) = BuildFingerprint.stored(in: files), stored.value == value,
-               FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(outputs, in: output) {
+            previous = BuildFingerprint.stored(in: files)
+            if let previous, previous.fingerprint.value == value,
+               FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output) {
                 report.upToDate = true
-                report.write = WriteSummary(written: 0, unchanged: stored.files, removed: 0)
+                report.write = WriteSummary(written: 0, unchanged: previous.fingerprint.files, removed: 0)
                 endPhase("load")
                 return report
             }
@@ -170,7 +172,7 @@ public enum SiteBuilder {
                 let key = keys.article(source, fileHash: fileHash)
                 if let (entry, stored) = cache?.article(source.source, key: key),
                    entry.dataKey == nil || entry.dataKey == keys.data,
-                   entry.linksKey == keys.links(entry.article.linkDestinations, from: source),
+                   entry.linksKey == keys.links(entry.article.linkTargets),
                    PageCache.present(entry.outputs, in: output) {
                     stage.keep(entry.outputs)
                     return (entry.article, entry.listKey, stored, true)
@@ -185,7 +187,7 @@ public enum SiteBuilder {
                 article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
                 let entry = PageCache.ArticleEntry(
                     key: key, dataKey: article.evaluatesFormulas ? keys.data : nil,
-                    linksKey: keys.links(article.linkDestinations, from: source),
+                    linksKey: keys.links(article.linkTargets),
                     listKey: keys.listing(source, rendered: article), outputs: outputs, article: article)
                 return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), false)
             }
@@ -282,7 +284,7 @@ public enum SiteBuilder {
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
             let expected = stage.produced.union((plan?.articles ?? []).map(\.outputPath))
-            var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath)
+            var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath, jobs: options.jobs)
             if options.linkWarnings {
                 linkProblems = linkProblems.map { Diagnostic(.warning, $0.message, at: $0.location) }
             }
@@ -303,8 +305,13 @@ public enum SiteBuilder {
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         if !report.failed && options.write {
             do {
-                report.write = try stage.commit()
-                if let fingerprint { BuildFingerprint(value: fingerprint, files: stage.produced.count).store(in: files, outputs: stage.producedSizes) }
+                // The files the last build wrote into this folder, when it is known.
+                let wrote = previous.flatMap { $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil }
+                report.write = try stage.commit(previouslyWritten: wrote)
+                if let fingerprint {
+                    BuildFingerprint(value: fingerprint, files: stage.produced.count)
+                        .store(in: files, output: PageCache.outputName(output, files: files), outputs: stage.producedSizes)
+                }
                 if let pageCache {
                     PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: output, in: files)
                 } else {
@@ -501,52 +508,98 @@ public enum SiteBuilder {
 
     /// Every `href`/`src` under the base path must name a file of this build (a folder URL
     /// names its `index.html`), and a `#fragment` on an article link must name an id there.
-    static func validateLinks(_ pages: [RenderedPage], expected: Set<String>, basePath: String) -> [Diagnostic] {
-        var ids: [String: Set<String>] = [:]
-        for page in pages { ids[page.outputPath] = page.ids }
-        var diagnostics: [Diagnostic] = []
-        for page in pages {
-            var reported = page.reportedLinks
-            for link in page.links where link.hasPrefix("#") && link.count > 1 && !reported.contains(link) {
-                let fragment = String(link.dropFirst())
-                if !page.ids.contains(fragment.removingPercentEncoding ?? fragment) {
-                    reported.insert(link)
-                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but it has no id `\(fragment)`",
-                                              at: SourceLocation(file: page.source)))
-                }
+    /// Pages are checked on every core; a site-absolute link (most of them: navigation, tags,
+    /// pagers) is taken apart once per build, not once per page.
+    static func validateLinks(_ pages: [RenderedPage], expected: Set<String>, basePath: String,
+                              jobs: Int? = nil) -> [Diagnostic] {
+        var byPath: [String: Set<String>] = [:]
+        for page in pages { byPath[page.outputPath] = page.ids }
+        let ids = byPath
+        // Contiguous runs of pages, one per core, each with its own table of taken-apart links.
+        let runs = max(1, min(pages.count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        let found = renderInParallel(count: runs, jobs: runs) { run -> [Diagnostic] in
+            var targets = LinkTargets(basePath: basePath)
+            var diagnostics: [Diagnostic] = []
+            for index in stride(from: run * pages.count / runs, to: (run + 1) * pages.count / runs, by: 1) {
+                diagnostics += checkLinks(of: pages[index], expected: expected, ids: ids, targets: &targets)
             }
-            let folder = page.outputPath.contains("/") ? String(page.outputPath[..<page.outputPath.lastIndex(of: "/")!]) + "/" : ""
-            for link in page.links where !reported.contains(link) {
-                // Site-absolute links under the base path, and relative links resolved against
-                // the page's folder; other hosts, schemes and same-page fragments are not ours.
-                var path: String
-                if link.hasPrefix(basePath) {
-                    path = String(link.dropFirst(basePath.count))
-                } else if link.isEmpty || link.hasPrefix("/") || link.hasPrefix("#") || ContentLinks.hasScheme(link) {
+            return diagnostics
+        }
+        return found.flatMap { $0 }
+    }
+
+    /// A link's target file (`posts/x/index.html`) and fragment, from the part after the base path.
+    static func target(_ path: Substring) -> (file: String, fragment: Substring?) {
+        var path = path
+        var fragment: Substring?
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
+        var file = String(path)
+        if file.utf8.contains(UInt8(ascii: "%")) { file = file.removingPercentEncoding ?? file }
+        if file.isEmpty || file.utf8.last == UInt8(ascii: "/") { file += "index.html" }
+        return (file, fragment)
+    }
+
+    /// Site-absolute links taken apart, once per link and run of pages.
+    struct LinkTargets {
+        let basePath: String
+        private var known: [String: (file: String, fragment: Substring?)] = [:]
+
+        init(basePath: String) { self.basePath = basePath }
+
+        mutating func target(of link: String) -> (file: String, fragment: Substring?) {
+            if let hit = known[link] { return hit }
+            let result = SiteBuilder.target(link.dropFirst(basePath.count))
+            known[link] = result
+            return result
+        }
+    }
+
+    static func checkLinks(of page: RenderedPage, expected: Set<String>, ids: [String: Set<String>],
+                           targets: inout LinkTargets) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported = page.reportedLinks
+        let location = SourceLocation(file: page.source)
+        var folder: String?
+        for link in page.links where reported.isEmpty || !reported.contains(link) {
+            let file: String
+            let fragment: Substring?
+            if link.utf8.first == UInt8(ascii: "#") {
+                guard link.utf8.count > 1 else { continue }
+                let id = String(link.dropFirst())
+                if !page.ids.contains(id.removingPercentEncoding ?? id) {
+                    reported.insert(link)
+                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but it has no id `\(id)`", at: location))
+                }
+                continue
+            } else if link.hasPrefix(targets.basePath) {
+                (file, fragment) = targets.target(of: link)
+            } else if link.isEmpty || link.utf8.first == UInt8(ascii: "/") || ContentLinks.hasScheme(link) {
+                continue  // other hosts and schemes are not ours
+            } else {
+                // Relative to the page's folder.
+                if folder == nil {
+                    let path = page.outputPath
+                    folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[...$0]) } ?? ""
+                }
+                guard let resolved = ContentLinks.normalize(folder! + link) else {
+                    reported.insert(link)
+                    diagnostics.append(.error("page \(page.outputPath) links to \(link), which leaves the site", at: location))
                     continue
-                } else {
-                    guard let resolved = ContentLinks.normalize(folder + link) else {
-                        reported.insert(link)
-                        diagnostics.append(.error("page \(page.outputPath) links to \(link), which leaves the site", at: SourceLocation(file: page.source)))
-                        continue
-                    }
-                    path = resolved + (link.hasSuffix("/") ? "/" : "")
                 }
-                var fragment: String?
-                if let hash = path.firstIndex(of: "#") {
-                    fragment = String(path[path.index(after: hash)...])
-                    path = String(path[..<hash])
-                }
-                if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-                if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
-                let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-                let location = SourceLocation(file: page.source)
-                if !expected.contains(file) {
+                (file, fragment) = target(Substring(resolved + (link.utf8.last == UInt8(ascii: "/") ? "/" : "")))
+            }
+            if !expected.contains(file) {
+                reported.insert(link)
+                diagnostics.append(.error("page \(page.outputPath) links to \(link), which this build does not produce", at: location))
+            } else if let fragment, !fragment.isEmpty, let targetIDs = ids[file] {
+                let id = String(fragment)
+                if !targetIDs.contains(id.removingPercentEncoding ?? id) {
                     reported.insert(link)
-                    diagnostics.append(.error("page \(page.outputPath) links to \(link), which this build does not produce", at: location))
-                } else if let fragment, !fragment.isEmpty, let targetIDs = ids[file], !targetIDs.contains(fragment.removingPercentEncoding ?? fragment) {
-                    reported.insert(link)
-                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but \(file) has no id `\(fragment)`", at: location))
+                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but \(file) has no id `\(id)`", at: location))
                 }
             }
         }

@@ -85,9 +85,10 @@ struct SitePlan: Sendable {
                 var bySlug: [String: [String]] = [:]
                 var spellings: [String: [String: Int]] = [:]
                 for article in list {
+                    var slugs: Set<String> = []  // two spellings of one term list the article once
                     for term in Set(article.terms[taxonomy] ?? []) {
                         let slug = termSlug(term)
-                        if !(bySlug[slug] ?? []).contains(article.source) { bySlug[slug, default: []].append(article.source) }
+                        if slugs.insert(slug).inserted { bySlug[slug, default: []].append(article.source) }
                         spellings[slug, default: [:]][term, default: 0] += 1
                     }
                 }

@@ -179,6 +179,20 @@ func makeExampleSite() throws -> Fixture {
                 "the folder left empty goes too")
     }
 
+    /// Stale files are the ones the last build wrote and this one does not; with no record of
+    /// the last build (no `.reckon-cache/`), every file the build does not produce.
+    @Test func aFileAddedToTheOutputByHandIsKeptUnlessThereIsNoRecordOfTheLastBuild() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        try site.write("public/CNAME", "reports.example.org\n")
+        try site.write("content/posts/methods.md", "---\ntitle: Methods\ndate: 2026-10-13\n---\n## Sources\n\nEdited.\n")
+        #expect(site.build().write?.removed == 0)
+        #expect(site.read("public/CNAME") == "reports.example.org\n")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".reckon-cache"))
+        #expect(site.build().write == WriteSummary(written: 0, unchanged: 17, removed: 1))
+        #expect(site.read("public/CNAME") == nil)
+    }
+
     @Test func draftsAreLeftOutUnlessAsked() throws {
         let site = try makeExampleSite()
         try site.write("content/posts/later.md", "---\ntitle: Later\ndraft: true\n---\nSoon.\n")
