@@ -20,11 +20,26 @@ struct BuildFingerprint: Equatable {
 
     /// The hash of every input file (`StableHash` of its bytes, by project-relative path) and
     /// the fingerprint over them, the options and the quarter hour. Files are hashed on every
-    /// core; the page cache reuses the per-file hashes.
+    /// core, except those whose stamp (`InputStamps`) shows they were not touched since they
+    /// were last hashed; the new stamps are stored for the next build. The page cache and the
+    /// article cache reuse the per-file hashes.
     static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL) -> (value: UInt64, files: [String: UInt64]) {
         let paths = files.sourcePaths
-        let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> UInt64? in
-            ProjectFiles.read(files.root.path + "/" + paths[index]).map { bytes in bytes.withUnsafeBytes { StableHash.of($0) } }
+        let previous = InputStamps.load(from: files)
+        let taken = InputStamps.now
+        let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> (stamp: InputStamps.Stamp, hash: UInt64, read: Bool)? in
+            let path = files.root.path + "/" + paths[index]
+            guard let stamp = InputStamps.stamp(path) else { return nil }
+            if let known = previous?.hash(paths[index], stamp: stamp) { return (stamp, known, false) }
+            return ProjectFiles.read(path).map { bytes in (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true) }
+        }
+        var stamps = InputStamps(taken: taken)
+        for (path, entry) in zip(paths, hashes) {
+            if let entry { stamps.record(path, stamp: entry.stamp, hash: entry.hash) }
+        }
+        // Stored again only when a file was read (or one went away).
+        if hashes.contains(where: { $0?.read ?? false }) || stamps.entries.count != previous?.entries.count {
+            stamps.store(in: files)
         }
         var hash = StableHash()
         let quarterHour = Int((options.now.timeIntervalSince1970 / 900).rounded(.down))
@@ -32,8 +47,8 @@ struct BuildFingerprint: Equatable {
         hash.mix(output.standardizedFileURL.path)
         hash.mix("drafts=\(options.drafts) warn=\(options.linkWarnings) quarter-hour=\(quarterHour)")
         var byPath: [String: UInt64] = [:]
-        for (path, fileHash) in zip(paths, hashes) {
-            guard let fileHash else { continue }
+        for (path, entry) in zip(paths, hashes) {
+            guard let fileHash = entry?.hash else { continue }
             hash.mix(path)
             hash.mix(fileHash)
             byPath[path] = fileHash

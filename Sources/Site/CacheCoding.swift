@@ -1,5 +1,9 @@
 import DOM
 import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes the page cache's binary format: unsigned LEB128 integers, strings as a length and
 /// their UTF-8 bytes, arrays as a count and their elements. Little-endian, no alignment.
@@ -43,6 +47,20 @@ struct CacheWriter {
 
     mutating func write(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    /// Writes the bytes to `url` (a temporary name, then renamed into place, so a reader never
+    /// sees half a file), creating its folder. A cache that cannot be written is no error: the
+    /// next build does without it.
+    func store(at url: URL) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".new"
+        do {
+            try OutputStage.write(bytes, to: temporary, name: temporary)
+            rename(temporary, url.path)
+        } catch {
+            unlink(temporary)
+        }
+    }
+
     mutating func write(_ location: SourceLocation) {
         write(location.file); write(location.line); write(location.column)
     }
@@ -85,6 +103,15 @@ struct CacheWriter {
     mutating func write(_ page: RenderedPage) {
         write(page.outputPath); write(page.source); write(page.hasOutput); write(page.diagnostics); write(page.copies)
         write(page.links); write(page.ids); write(page.reportedLinks)
+    }
+
+    /// An article's front matter and where its body starts; not the body.
+    mutating func write(meta article: Article) {
+        write(article.source); write(article.title); write(article.date?.description); write(article.terms.count)
+        for (taxonomy, terms) in article.terms.sorted(by: { $0.key < $1.key }) { write(taxonomy); write(terms) }
+        write(article.language); write(article.draft); write(article.summary); write(article.layout)
+        write(article.layoutLocation); write(article.translationKey); write(article.slug); write(article.urlPath)
+        write(article.bodyFirstLine)
     }
 
     mutating func write(_ article: RenderedArticle) {
@@ -218,6 +245,22 @@ struct CacheReader {
         return RenderedPage(outputPath: outputPath, source: source, html: [], hasOutput: hasOutput, diagnostics: diagnostics,
                             copies: try strings(), links: try strings(), ids: Set(try strings()),
                             reportedLinks: Set(try strings()))
+    }
+
+    /// What `write(meta:)` wrote, as an article with an empty body.
+    mutating func articleMeta() throws(Damaged) -> Article {
+        let source = try string(), title = try string()
+        var date: Day?
+        if let text = try optionalString() {
+            guard let day = Day(text) else { throw Damaged() }
+            date = day
+        }
+        var terms: [String: [String]] = [:]
+        for _ in 0..<(try count()) { terms[try string()] = try strings() }
+        return Article(source: source, title: title, date: date, terms: terms, language: try string(), draft: try bool(),
+                       summary: try string(), layout: try string(), layoutLocation: try location(),
+                       translationKey: try string(), slug: try string(), urlPath: try string(), body: "",
+                       bodyFirstLine: try int())
     }
 
     mutating func article() throws(Damaged) -> RenderedArticle {

@@ -166,15 +166,7 @@ struct PageCache {
                 writer.write(name); writer.write(stored.bytes.count); writer.write(stored.bytes)
             }
         }
-        let url = location(in: files)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".new"
-        do {
-            try OutputStage.write(writer.bytes, to: temporary, name: temporary)
-            rename(temporary, url.path)
-        } catch {
-            unlink(temporary)
-        }
+        writer.store(at: location(in: files))
     }
 
     static func forget(in files: ProjectFiles) {

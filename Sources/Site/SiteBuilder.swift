@@ -113,7 +113,7 @@ public enum SiteBuilder {
                 return report
             }
         }
-        let loaded = load(files, options: options, into: &report)
+        let loaded = load(files, options: options, fileHashes: fileHashes, into: &report)
         endPhase("load")
 
         // Compute: type the data tables, name them, evaluate their derived columns.
@@ -149,11 +149,7 @@ public enum SiteBuilder {
                                             (sitePlan.byLanguage[language] ?? []).prefix(FeedWriter.limit).map(\.source)
                                         }),
                                         hasChecks: templates.contains("checks.html")
-                                            && sitePlan.articles.contains { article in
-                                                article.body.containsBytes("check")
-                                                    && MarkdownRenderer.fencedBlocks(in: article.body, file: article.source)
-                                                        .contains { $0.name == "check" }
-                                            })
+                                            && sitePlan.articles.contains { loaded.checkBlocks.contains($0.source) })
             let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
             let jobs = options.jobs
             // Pages whose inputs did not change since the last build are kept, not rendered.
@@ -177,7 +173,20 @@ public enum SiteBuilder {
                     stage.keep(entry.outputs)
                     return (entry.article, entry.listKey, stored, true)
                 }
-                var article = renderer.renderArticle(source)
+                var full = source
+                if loaded.withoutBody.contains(source.source) {
+                    // Its front matter came from the article cache: read the body now.
+                    do throws(DiagnosticError) {
+                        full = try ArticleLoader(config: config).load(path: source.source, text: try files.text(source.source))
+                    } catch {
+                        let page = RenderedPage(outputPath: source.outputPath, source: source.source, html: [],
+                                                diagnostics: error.diagnostics)
+                        return (RenderedArticle(page: page, summary: [], summaryText: "", feedHTML: "", readingMinutes: 0,
+                                                checks: [], chartFiles: [:], droppedLabels: 0, linkTargets: [],
+                                                evaluatesFormulas: false), "", nil, false)
+                    }
+                }
+                var article = renderer.renderArticle(full)
                 var outputs = [PageCache.OutputFile(path: article.page.outputPath, size: article.page.html.count)]
                 Self.hand(&article.page, to: stage)
                 for (path, bytes) in article.chartFiles.sorted(by: { $0.key < $1.key }) {
@@ -317,6 +326,7 @@ public enum SiteBuilder {
                 } else {
                     PageCache.forget(in: files)
                 }
+                if let key = loaded.articleCacheKey { ArticleCache.store(loaded.articleEntries, configKey: key, in: files) }
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
@@ -353,6 +363,13 @@ public enum SiteBuilder {
         var sidecars: [String: String] = [:]
         var assets: [String: [UInt8]] = [:]
         var contentFiles: [String] = []
+        /// Articles loaded from the article cache, without their body (read again to render).
+        var withoutBody: Set<String> = []
+        /// Articles whose body has a `check` block.
+        var checkBlocks: Set<String> = []
+        /// Each article's entry for the next article cache (when the build has file hashes).
+        var articleEntries: [ArticleCache.Entry] = []
+        var articleCacheKey: String?
         /// Interface strings per language (templates/i18n/LANG.yaml), gaps filled from the default.
         var strings: [String: Record] = [:]
     }
@@ -387,7 +404,10 @@ public enum SiteBuilder {
                             catalog: catalog, feedSources: feedSources, hasChecks: hasChecks)
     }
 
-    static func load(_ files: ProjectFiles, options: BuildOptions, into report: inout BuildReport) -> Loaded {
+    /// - Parameter fileHashes: Each input's hash, when known (a build that writes): the article
+    ///   cache then gives the front matter of unchanged files, without their bodies.
+    static func load(_ files: ProjectFiles, options: BuildOptions, fileHashes: [String: UInt64] = [:],
+                     into report: inout BuildReport) -> Loaded {
         var loaded = Loaded()
         func collect<T>(_ body: () throws(DiagnosticError) -> T) -> T? {
             do { return try body() } catch { report.diagnostics += error.diagnostics; return nil }
@@ -411,11 +431,20 @@ public enum SiteBuilder {
             var outputs: [String: String] = [:]
             // Read and parsed on every core; checked for clashes in path order.
             let paths = loaded.contentFiles.filter { $0.hasSuffix(".md") && !$0.hasPrefix("content/data/") }
-            let results = renderInParallel(count: paths.count, jobs: options.jobs) { index in
-                Result { () throws(DiagnosticError) in try loader.load(path: paths[index], text: try files.text(paths[index])) }
+            let configKey = fileHashes["content/site.yaml"].map { ArticleCache.configKey(siteYAMLHash: $0) }
+            let cache = configKey.flatMap { ArticleCache.load(from: files, configKey: $0) }
+            let results = renderInParallel(count: paths.count, jobs: options.jobs) { index -> Result<(ArticleCache.Entry, cached: Bool), DiagnosticError> in
+                let path = paths[index]
+                let fileHash = fileHashes[path] ?? 0
+                if let entry = cache?.entry(path, fileHash: fileHash) { return .success((entry, true)) }
+                return Result { () throws(DiagnosticError) in
+                    let article = try loader.load(path: path, text: try files.text(path))
+                    return (ArticleCache.Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock(article)), false)
+                }
             }
             for (path, result) in zip(paths, results) {
-                guard let article = collect({ () throws(DiagnosticError) in try result.get() }) else { continue }
+                guard let (entry, cached) = collect({ () throws(DiagnosticError) in try result.get() }) else { continue }
+                let article = entry.article
                 if let other = outputs[article.outputPath] {
                     report.diagnostics.append(.error("this article and \(other) would both be written to \(article.outputPath): give one a different `slug`",
                                                      at: SourceLocation(file: path, line: 1, column: 1)))
@@ -423,7 +452,11 @@ public enum SiteBuilder {
                 }
                 outputs[article.outputPath] = path
                 loaded.articles.append(article)
+                if cached { loaded.withoutBody.insert(path) }
+                if entry.hasCheckBlock { loaded.checkBlocks.insert(path) }
+                if configKey != nil, fileHashes[path] != nil { loaded.articleEntries.append(entry) }
             }
+            loaded.articleCacheKey = configKey
         }
         loaded.tables = loaded.contentFiles.filter { $0.hasPrefix("content/data/") && $0.hasSuffix(".csv") }
             .compactMap { path in collect { () throws(DiagnosticError) in (path, try files.bytes(path)) } }
@@ -480,6 +513,13 @@ public enum SiteBuilder {
             strings[language] = Record(pairs.map { ($0.0, Value.string($0.1)) })
         }
         return strings
+    }
+
+    /// Whether an article's body has a `check` block (a second cmark pass, only over articles
+    /// that contain the word).
+    static func hasCheckBlock(_ article: Article) -> Bool {
+        article.body.containsBytes("check")
+            && MarkdownRenderer.fencedBlocks(in: article.body, file: article.source).contains { $0.name == "check" }
     }
 
     /// Stages a rendered page's bytes and keeps only what the later phases need.

@@ -84,10 +84,12 @@ struct SitePlan: Sendable {
                 // spelling (ties: the first in Unicode order).
                 var bySlug: [String: [String]] = [:]
                 var spellings: [String: [String: Int]] = [:]
+                var slugOf: [String: String] = [:]  // each spelling's slug, made once
                 for article in list {
                     var slugs: Set<String> = []  // two spellings of one term list the article once
                     for term in Set(article.terms[taxonomy] ?? []) {
-                        let slug = termSlug(term)
+                        let slug = slugOf[term] ?? termSlug(term)
+                        slugOf[term] = slug
                         if slugs.insert(slug).inserted { bySlug[slug, default: []].append(article.source) }
                         spellings[slug, default: [:]][term, default: 0] += 1
                     }

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Site
 import Testing
 
@@ -25,6 +28,32 @@ import Testing
         let report = site.build()
         #expect(!report.upToDate)
         #expect(site.read("public/posts/methods/index.html")?.contains("again.") == true)
+    }
+
+    /// Files unchanged for over a second are not read again (their size, times and inode are
+    /// compared instead); an edit that keeps the size and puts the modification time back is
+    /// still seen, through the status-change time.
+    @Test func aSameSizeEditWithItsModificationTimePutBackBuildsAgain() throws {
+        let site = try makeExampleSite()
+        let path = site.root.appendingPathComponent("content/posts/methods.md").path
+        try site.write("content/posts/methods.md", "---\ntitle: Methods\ndate: 2026-10-13\n---\n## Sources\n\nVersion A.\n")
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        Thread.sleep(forTimeInterval: 1.2)  // older than a second: its stamp is trusted
+        _ = site.build()
+        #expect(site.build().upToDate)
+        // In place (same inode), as `cp -p` over the file would.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data("---\ntitle: Methods\ndate: 2026-10-13\n---\n## Sources\n\nVersion B.\n".utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]  // the exact times, nanoseconds included
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_size == before.st_size && after.st_ino == before.st_ino)
+        let report = site.build()
+        #expect(!report.upToDate)
+        #expect(site.read("public/posts/methods/index.html")?.contains("Version B.") == true)
     }
 
     @Test func aChangedTemplateBuildsAgain() throws {

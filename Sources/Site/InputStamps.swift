@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The size, modification and status-change times and inode of every input as last hashed, with its hash, so
+/// that a rebuild hashes again only the files that were touched (as git's index and ninja's
+/// log do): `SITE/.reckon-cache/inputs`.
+///
+/// A stamp is trusted only when the file was last modified more than a second before it was
+/// hashed: a file written twice within one tick of a coarse file-system clock keeps its
+/// modification time, so a recent stamp proves nothing and that file is read again (git's
+/// "racily clean" rule).
+struct InputStamps {
+    static let version = "reckon-inputs-1"
+
+    struct Stamp: Equatable {
+        var size: Int
+        /// Modification time in nanoseconds since 1970.
+        var modified: Int
+        /// Status-change time (ctime), which no program can set back: a file copied over
+        /// with `cp -p` keeps its old modification time but not this.
+        var changed: Int
+        var inode: UInt64
+    }
+
+    /// By project-relative path: the stamp and the hash of the bytes.
+    private(set) var entries: [String: (stamp: Stamp, hash: UInt64)] = [:]
+    /// When the hashes were taken, in nanoseconds since 1970.
+    private(set) var taken: Int
+
+    init(taken: Int) { self.taken = taken }
+
+    static func location(in files: ProjectFiles) -> URL {
+        files.root.appendingPathComponent(".reckon-cache/inputs")
+    }
+
+    /// Now, in nanoseconds since 1970.
+    static var now: Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+
+    /// The file's stamp, or nil when it cannot be read as a regular file.
+    static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                     changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+
+    /// The hash recorded for `path` when its stamp is `stamp` and the stamp can be trusted.
+    func hash(_ path: String, stamp: Stamp) -> UInt64? {
+        guard let entry = entries[path], entry.stamp == stamp, max(stamp.modified, stamp.changed) < taken - 1_000_000_000 else { return nil }
+        return entry.hash
+    }
+
+    mutating func record(_ path: String, stamp: Stamp, hash: UInt64) {
+        entries[path] = (stamp, hash)
+    }
+
+    static func load(from files: ProjectFiles) -> InputStamps? {
+        guard let bytes = ProjectFiles.read(location(in: files).path) else { return nil }
+        var reader = CacheReader(bytes)
+        do throws(CacheReader.Damaged) {
+            guard try reader.string() == version else { return nil }
+            var stamps = InputStamps(taken: try reader.int())
+            for _ in 0..<(try reader.count()) {
+                let path = try reader.string()
+                let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(),
+                                  inode: try reader.uint())
+                stamps.entries[path] = (stamp, try reader.uint())
+            }
+            return reader.atEnd ? stamps : nil
+        } catch {
+            return nil
+        }
+    }
+
+    func store(in files: ProjectFiles) {
+        var writer = CacheWriter()
+        writer.write(Self.version)
+        writer.write(taken)
+        writer.write(entries.count)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.write(path); writer.write(entry.stamp.size); writer.write(entry.stamp.modified)
+            writer.write(entry.stamp.changed); writer.write(entry.stamp.inode); writer.write(entry.hash)
+        }
+        writer.store(at: Self.location(in: files))
+    }
+}
