@@ -249,10 +249,10 @@ public enum SiteBuilder {
 
             let feeds = FeedWriter(calendar: calendar)
             for language in config.languages {
-                let entries = (sitePlan.byLanguage[language] ?? []).compactMap { article -> FeedWriter.Entry? in
+                let entries = Array((sitePlan.byLanguage[language] ?? []).lazy.compactMap { article -> FeedWriter.Entry? in
                     bySource[article.source].map { FeedWriter.Entry(article: article, rendered: $0,
                                                                     permalink: renderer.absoluteURL(article.urlPath)) }
-                }
+                }.prefix(FeedWriter.limit))
                 let prefix = config.languagePrefix(language)
                 let home = renderer.absoluteURL(prefix)
                 let title = loaded.strings[language]?["site_title"]?.text() ?? config.title
