@@ -218,6 +218,58 @@ class Bench:
             if "reckon" not in dead:
                 self.floor(site, outs["reckon"], n, run)
         self.summarize_plain(n, dead)
+        if "reckon" not in dead:
+            self.rebuilds(site, outs["reckon"], n)
+
+    def rebuilds(self, site, out, n):
+        """Issue 8's incremental targets on the plain site, after its last cold build: a rebuild
+        with nothing changed (≤ 5% of the cold build, nothing written) and one with one article
+        edited (≤ 10%). Each of the `--runs` edits appends a paragraph to a different article,
+        whose file is put back afterwards (so the generated site stays as its stamp says)."""
+        cmd = [RECKON, "build", os.path.join(site, "reckon"), "--output", out]
+        if self.args.jobs:
+            cmd += ["--jobs", str(self.args.jobs)]
+        time.sleep(1.2)  # inputs older than a second are not read again (InputStamps)
+        print(f"bench: plain site, {n} pages: Reckon rebuilds after the last cold build", flush=True)
+        for run in range(1, self.args.runs + 1):
+            wall, e, rss, status, text = timed(cmd, "reckon")
+            self.record(variant="unchanged", n=n, run=run, tool="reckon", command=shlex.join(cmd), wall=wall, gnu_e=e,
+                        rss=rss, status=status, articles=0, html=0, files=0, output=text)
+            written = re.search(r"files\s+(\d+) written", text)
+            note = "up to date" if "up to date" in text else (f"{written.group(1)} files written" if written else "?")
+            print(f"  run {run} nothing changed {wall:8.3f} s  {note}", flush=True)
+            if status != 0 or "up to date" not in text:
+                self.failures.append(f"plain-{n}: a rebuild with nothing changed did not report the site up to date "
+                                     f"(exit {status}): {text.strip()[:300]}")
+        for run in range(1, self.args.runs + 1):
+            article = os.path.join(site, "reckon", "content", "posts", f"page-{run * 37 % n + 1}.md")
+            original = open(article, "rb").read()
+            try:
+                with open(article, "ab") as f:
+                    f.write(f"\nOne more paragraph, added by the benchmark (edit {run}).\n".encode())
+                wall, e, rss, status, text = timed(cmd, "reckon")
+            finally:
+                with open(article, "wb") as f:
+                    f.write(original)
+            self.record(variant="one edit", n=n, run=run, tool="reckon", command=f"(append a paragraph to "
+                        f"{os.path.relpath(article, ROOT)}) {shlex.join(cmd)}", wall=wall, gnu_e=e, rss=rss,
+                        status=status, articles=0, html=0, files=0, output=text)
+            rendered = re.search(r"; (\d+) rendered", text)
+            print(f"  run {run} one article edited {wall:8.3f} s  "
+                  f"{rendered.group(1) + ' pages rendered' if rendered else text.strip()[:200]}", flush=True)
+            if status != 0:
+                self.failures.append(f"plain-{n}: the rebuild after editing one article failed (exit {status}): {text.strip()[:300]}")
+        cold = self.median("plain", n, "reckon", "wall")
+        for variant, target in (("unchanged", 0.05), ("one edit", 0.10)):
+            wall = self.median(variant, n, "reckon", "wall")
+            if wall is None or cold is None:
+                continue
+            share = wall / cold
+            what = "nothing changed" if variant == "unchanged" else "one article edited"
+            self.summary.append(f"| plain {n}, {what} | Reckon | {wall:.3f} | | "
+                                f"{self.median(variant, n, 'reckon', 'rss') / 1024:,.1f} | | "
+                                f"{100 * share:.1f}% of the cold build (target ≤ {100 * target:.0f}%: "
+                                f"{'met' if share <= target else 'not met'}) |")
 
     def cold_reckon(self, variant, n, what):
         """Generates the `variant` site of `n` pages, builds it cold `--runs` times with Reckon
