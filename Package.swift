@@ -34,10 +34,14 @@ let package = Package(
             "Site", "Diagnostics",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        // mimalloc (Debian libmimalloc-dev) replaces glibc's malloc in the reckon binary: a build
+        // allocates many small strings and DOM nodes on every core, and glibc's arenas cost 25%
+        // of a 10,000-page build's CPU (docs/BENCHMARKS.md). Linking it is enough: its malloc
+        // and free come before libc's.
         .executableTarget(name: "reckon", dependencies: [
             "Site", "Serve", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: [.linkedLibrary("mimalloc")]),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "DOMTests", dependencies: ["DOM"]),

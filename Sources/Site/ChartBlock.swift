@@ -182,18 +182,14 @@ struct ChartBlock {
             throw DiagnosticError(.error("`data` must give rows (a table or a list of records), not a \(value.typeName)", at: data.location))
         }
         var rows: [Record] = []
-        var bindable: [String: Bool] = [:]  // whether a column name can be a formula name
         for item in items {
             guard case .record(let record) = item else {
                 throw DiagnosticError(.error("`data` must give records; it gives a list of \(item.typeName)", at: data.location))
             }
             if let filter {
-                var pairs: [(String, Value)] = [("row", item)]
-                for (field, fieldValue) in record.fields {
-                    let ok = bindable[field] ?? { let ok = DataCatalog.isIdentifier(field); bindable[field] = ok; return ok }()
-                    if ok { pairs.append((field, fieldValue)) }
-                }
-                let rowScope = scope.binding(pairs)
+                // Every field is a name (only identifiers can be written in a formula) and `row`
+                // the whole row.
+                let rowScope = scope.binding(row: record, as: "row")
                 do throws(FormulaError) {
                     guard try filter.evaluate(in: rowScope).isTruthy else { continue }
                 } catch {
@@ -207,7 +203,10 @@ struct ChartBlock {
 
     /// The records as chart values: numbers (quantities in base units), ISO dates as dates,
     /// text; `null` as missing. Cell texts are formatted in the page's language for the table.
-    static func chartData(_ rows: [Record], language: String) -> ChartData {
+    /// The chart's rows as Charts takes them.
+    /// - Parameter shown: The fields a chart shows as text (its data table and labels: the
+    ///   `x`, `y`, `label` and `color` fields); only these are formatted.
+    static func chartData(_ rows: [Record], language: String, shown: Set<String>) -> ChartData {
         var fields: [String] = []
         for row in rows { for key in row.keys where !fields.contains(key) { fields.append(key) } }
         let values: [[String: ChartValue]] = rows.map { row in
@@ -217,7 +216,10 @@ struct ChartBlock {
         }
         let texts: [[String: String]] = rows.map { row in
             var result: [String: String] = [:]
-            for (key, value) in row.fields { result[key] = value == .null ? "" : value.formatted(language: language) }
+            for key in shown {
+                guard let value = row[key] else { continue }
+                result[key] = value == .null ? "" : value.formatted(language: language)
+            }
             return result
         }
         let keys = rows.map { row -> String in

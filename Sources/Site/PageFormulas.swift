@@ -160,7 +160,9 @@ final class PageFormulas {
             let rows = try block.rows(in: scope)
             var spec = block.spec
             spec.trend = try block.trend(rows, language: language)
-            let data = ChartBlock.chartData(rows, language: language)
+            let data = ChartBlock.chartData(rows, language: language,
+                                            shown: Set([spec.x?.field, spec.y?.field, spec.label?.field, spec.color?.field]
+                                                .compactMap { $0 }))
             let layout: ChartLayout
             do {
                 layout = try layoutChart(spec, data)

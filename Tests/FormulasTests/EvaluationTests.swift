@@ -1,3 +1,4 @@
+import Diagnostics
 import Formulas
 import Testing
 
@@ -82,4 +83,29 @@ func comparisonsCompareByValue(source: String, expected: Bool) throws {
     #expect(values == [2400, 1600, 1900])
     #expect(expression.source == "item.words * 2")
     #expect(expression.location == start)
+}
+
+/// Scopes: a row's fields and `row` hide outer names; a name bound on top of a row hides a field.
+@Suite struct ScopeTests {
+    let outer = Scope(variables: ["series": .string("outer"), "limit": .number(3)]).binding("page", to: .string("p"))
+    let row = Record([("series", .string("s7")), ("params", .number(540e9))])
+
+    @Test func aRowsFieldsAndTheRowHideOuterNames() throws {
+        let scope = outer.binding(row: row, as: "row")
+        #expect(scope.value(of: "series") == .string("s7"))
+        #expect(scope.value(of: "params") == .number(540e9))
+        #expect(scope.value(of: "row") == .record(row))
+        #expect(scope.value(of: "limit") == .number(3))
+        #expect(scope.value(of: "page") == .string("p"))
+        #expect(scope.value(of: "missing") == nil)
+        #expect(scope.names == ["limit", "page", "params", "row", "series"])
+        #expect(try Expression.parse("series == 's7' and params > 1e9", at: SourceLocation(file: "t")).evaluate(in: scope) == .bool(true))
+    }
+
+    @Test func aNameBoundOnTopOfARowHidesItsField() {
+        let scope = outer.binding(row: row, as: "row").binding("series", to: .string("inner"))
+        #expect(scope.value(of: "series") == .string("inner"))
+        #expect(scope.value(of: "params") == .number(540e9))
+        #expect(scope.value(of: "row") == .record(row))
+    }
 }
