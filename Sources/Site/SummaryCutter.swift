@@ -10,25 +10,45 @@ struct TextMeasure {
     var cjkCharacters = 0
 
     init(_ text: String) {
-        // By scalar, with an ASCII fast path: combining marks are not letters or digits, so
-        // counting scalars counts the same words as counting characters.
+        // By scalar, ASCII bytes classified without decoding: combining marks are not letters
+        // or digits, so counting scalars counts the same words as counting characters.
+        var words = 0, cjk = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            switch ScalarClass(scalar) {
-            case .cjk:
-                cjkCharacters += 1
-                inWord = false
-            case .word:
-                if !inWord { words += 1 }
-                inWord = true
-            case .joining:
-                continue  // a combining mark or joiner continues its word
-            case .separator:
-                inWord = false
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let kind: ScalarClass
+                if byte < 0x80 {
+                    index += 1
+                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    kind = isWordByte ? .word : .separator
+                } else {
+                    // A multi-byte scalar: its length from the lead byte (the string is valid UTF-8).
+                    let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+                    index += length
+                    kind = ScalarClass(Unicode.Scalar(value) ?? " ")
+                }
+                switch kind {
+                case .cjk:
+                    cjk += 1
+                    inWord = false
+                case .word:
+                    if !inWord { words += 1 }
+                    inWord = true
+                case .joining:
+                    break  // a combining mark or joiner continues its word
+                case .separator:
+                    inWord = false
+                }
             }
         }
+        self.words = words
+        cjkCharacters = cjk
     }
-
 }
 
 /// What a scalar is for counting words and cutting summaries.

@@ -46,6 +46,10 @@ func article(_ title: String, _ body: String, date: String = "2026-10-01", extra
         // Timed as all-CJK (every letter a character) this would take 10 minutes; as all-Latin, 1.
         ("mixed-600-10", String(repeating: "words ", count: 600) + String(repeating: "算", count: 10), "3"),
         ("one-word", "Hello.", "1"),
+        // A combining mark (2 UTF-8 bytes) continues its word: 477 words, not 954.
+        ("combining-477", String(repeating: "cafe\u{301} ", count: 477), "3"),
+        // A 4-byte CJK ideograph (Extension B) is one character.
+        ("extension-b-401", String(repeating: "\u{20000}", count: 401), "2"),
     ])
     func readingMinutes(name: String, body: String, minutes: String) throws {
         let site = try Fixture(measureTheme + measureSiteYAML)
