@@ -19,6 +19,8 @@ struct ArticleCache {
         var article: Article
         var fileHash: UInt64
         var hasCheckBlock: Bool
+        /// The entry as stored, when it came from the cache (written back as it is).
+        var stored: ArraySlice<UInt8>?
     }
 
     static func location(in files: ProjectFiles) -> URL {
@@ -56,6 +58,9 @@ struct ArticleCache {
         }
     }
 
+    /// The number of articles stored.
+    var count: Int { entries.count }
+
     /// The article stored for `source` (with an empty body) when its file still hashes to
     /// `fileHash`.
     func entry(_ source: String, fileHash: UInt64) -> Entry? {
@@ -65,7 +70,7 @@ struct ArticleCache {
             let article = try reader.articleMeta()
             let hasCheckBlock = try reader.bool()
             guard reader.atEnd, article.source == source else { return nil }
-            return Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock)
+            return Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock, stored: bytes[range])
         } catch {
             return nil
         }
@@ -76,13 +81,19 @@ struct ArticleCache {
         writer.write(configKey)
         writer.write(entries.count)
         for entry in entries {
-            var blob = CacheWriter()
-            blob.write(meta: entry.article)
-            blob.write(entry.hasCheckBlock)
+            let blob: ArraySlice<UInt8>
+            if let stored = entry.stored {
+                blob = stored
+            } else {
+                var encoder = CacheWriter()
+                encoder.write(meta: entry.article)
+                encoder.write(entry.hasCheckBlock)
+                blob = encoder.bytes[...]
+            }
             writer.write(entry.article.source)
             writer.write(entry.fileHash)
-            writer.write(blob.bytes.count)
-            writer.write(blob.bytes[...])
+            writer.write(blob.count)
+            writer.write(blob)
         }
         writer.store(at: location(in: files))
     }

@@ -97,10 +97,18 @@ struct BuildFingerprint: Equatable {
     func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
         let url = Self.location(in: files)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let listed = outputs.filter { !$0.key.contains("\n") }.sorted(by: { $0.key < $1.key })
-        var text = "\(String(value, radix: 16)) \(listed.count)\n\(output)\n"
-        for (path, size) in listed { text += "\(size) \(path)\n" }
-        try? Data(text.utf8).write(to: url)
+        let listed = outputs.filter { !$0.key.utf8.contains(UInt8(ascii: "\n")) }.sorted(by: { $0.key < $1.key })
+        var bytes = Array("\(String(value, radix: 16)) \(listed.count)\n\(output)\n".utf8)
+        bytes.reserveCapacity(listed.count * 48)
+        for (path, size) in listed {
+            bytes += String(size).utf8
+            bytes.append(UInt8(ascii: " "))
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        var writer = CacheWriter()
+        writer.write(bytes[...])
+        writer.store(at: url)
     }
 
     static func forget(in files: ProjectFiles) {

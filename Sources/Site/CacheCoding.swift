@@ -11,6 +11,8 @@ import Glibc
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
     mutating func write(_ number: UInt64) {
         var rest = number
         while rest >= 0x80 {
@@ -115,7 +117,11 @@ struct CacheWriter {
     }
 
     mutating func write(_ article: RenderedArticle) {
-        write(article.page); write(article.summary); write(article.summaryText); write(article.feedHTML)
+        write(article.page)
+        var summary = CacheWriter()  // length first, so a reader can leave it encoded
+        summary.write(article.summaryNodes())
+        write(summary.bytes.count); write(summary.bytes[...])
+        write(article.summaryText); write(article.feedHTML)
         write(article.readingMinutes); write(article.checks); write(article.chartFiles.keys.sorted()); write(article.droppedLabels)
         write(article.linkTargets); write(article.evaluatesFormulas)
     }
@@ -264,10 +270,11 @@ struct CacheReader {
     }
 
     mutating func article() throws(Damaged) -> RenderedArticle {
-        let page = try page(), summary = try nodes(), summaryText = try string(), feedHTML = try string()
+        let page = try page(), summary = try raw(try count()), summaryText = try string(), feedHTML = try string()
         let minutes = try double(), checks = try checks()
         let charts = try strings()
-        return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
+        return RenderedArticle(page: page, summary: [], summaryText: summaryText, encodedSummary: (bytes, summary),
+                               feedHTML: feedHTML,
                                readingMinutes: minutes, checks: checks,
                                chartFiles: Dictionary(charts.map { ($0, []) }, uniquingKeysWith: { first, _ in first }),
                                droppedLabels: try int(), linkTargets: try strings(), evaluatesFormulas: try bool())

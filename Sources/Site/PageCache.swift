@@ -30,7 +30,7 @@ import Glibc
 /// `.reckon-cache/` (or the output folder) makes the next build render everything.
 struct PageCache {
     /// Bumped when the entries' shape or meaning changes.
-    static let version = "reckon-pages-1/" + BuildFingerprint.version
+    static let version = "reckon-pages-2/" + BuildFingerprint.version
 
     /// The file's bytes; entries are decoded when asked for, on the render tasks.
     private let bytes: [UInt8]
@@ -158,6 +158,8 @@ struct PageCache {
     /// name, then renamed into place).
     static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: URL, in files: ProjectFiles) {
         var writer = CacheWriter()
+        writer.reserve(articles.reduce(0) { $0 + $1.1.bytes.count + $1.0.utf8.count + 8 }
+                       + lists.reduce(0) { $0 + $1.1.bytes.count + $1.0.utf8.count + 8 } + 256)
         writer.write(version)
         writer.write(outputName(output, files: files))
         for entries in [articles, lists] {
@@ -252,7 +254,7 @@ struct PageKeys: Sendable {
             hash.mix(taxonomy); hash.mix(terms.count)
             for term in terms { hash.mix(term) }
         }
-        hash.mix(rendered.summary); hash.mix(rendered.summaryText); hash.mix(rendered.readingMinutes)
+        hash.mix(rendered.summaryNodes()); hash.mix(rendered.summaryText); hash.mix(rendered.readingMinutes)
         return hash.hex
     }
 

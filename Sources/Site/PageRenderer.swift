@@ -32,6 +32,9 @@ struct RenderedArticle: Sendable {
     /// the DOM at a word (Latin) or character (CJK) boundary, every element closed.
     var summary: [MarkupNode]
     var summaryText: String
+    /// The summary as the page cache stores it, when the article came from there: decoded by
+    /// `summaryNodes()` only for the list pages rendered again.
+    var encodedSummary: (bytes: [UInt8], range: Range<Int>)? = nil
     /// The article body with absolute URLs, as HTML, for feeds.
     var feedHTML: String
     var readingMinutes: Double
@@ -46,6 +49,13 @@ struct RenderedArticle: Sendable {
     var linkTargets: [String]
     /// Whether the page evaluated formulas, so depends on the data tables.
     var evaluatesFormulas: Bool
+
+    /// The summary's markup (decoded from the page cache when it came from there).
+    func summaryNodes() -> [MarkupNode] {
+        guard let (bytes, range) = encodedSummary else { return summary }
+        var reader = CacheReader(bytes, range: range)
+        return (try? reader.nodes()) ?? []
+    }
 }
 
 /// Renders pages: Markdown into a DOM, the DOM through the templates, then HTML5.
@@ -350,7 +360,7 @@ struct PageRenderer: Sendable {
             var fields = articleFields(article)
             if let rendered = articles[source] {
                 let holder = document.createElement("div")
-                for node in rendered.summary { holder.append(document.instantiate(node)) }
+                for node in rendered.summaryNodes() { holder.append(document.instantiate(node)) }
                 holders.append(holder)
                 fields += [("summary", .string(rendered.summaryText)), ("summary_html", .fragment(MarkupFragment(holder))),
                            ("reading_minutes", .number(rendered.readingMinutes))]

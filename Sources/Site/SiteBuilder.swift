@@ -156,22 +156,21 @@ public enum SiteBuilder {
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
             let cache = keys == nil ? nil : PageCache.load(from: files, output: output)
             let hashes = fileHashes
-            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: Bool) in
+            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?) in
                 let source = renderable[index]
                 guard let keys, let fileHash = hashes[source.source] else {
                     var article = renderer.renderArticle(source)
                     Self.hand(&article.page, to: stage)
                     for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
                     article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
-                    return (article, "", nil, false)
+                    return (article, "", nil, nil)
                 }
                 let key = keys.article(source, fileHash: fileHash)
                 if let (entry, stored) = cache?.article(source.source, key: key),
                    entry.dataKey == nil || entry.dataKey == keys.data,
                    entry.linksKey == keys.links(entry.article.linkTargets),
                    PageCache.present(entry.outputs, in: output) {
-                    stage.keep(entry.outputs)
-                    return (entry.article, entry.listKey, stored, true)
+                    return (entry.article, entry.listKey, stored, entry.outputs)  // kept: handed to the stage below
                 }
                 var full = source
                 if loaded.withoutBody.contains(source.source) {
@@ -183,7 +182,7 @@ public enum SiteBuilder {
                                                 diagnostics: error.diagnostics)
                         return (RenderedArticle(page: page, summary: [], summaryText: "", feedHTML: "", readingMinutes: 0,
                                                 checks: [], chartFiles: [:], droppedLabels: 0, linkTargets: [],
-                                                evaluatesFormulas: false), "", nil, false)
+                                                evaluatesFormulas: false), "", nil, nil)
                     }
                 }
                 var article = renderer.renderArticle(full)
@@ -198,7 +197,7 @@ public enum SiteBuilder {
                     key: key, dataKey: article.evaluatesFormulas ? keys.data : nil,
                     linksKey: keys.links(article.linkTargets),
                     listKey: keys.listing(source, rendered: article), outputs: outputs, article: article)
-                return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), false)
+                return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), nil)
             }
             let articles = rendered.map(\.0)
             let listings = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.listKey)))
@@ -206,28 +205,29 @@ public enum SiteBuilder {
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
-            let renderedOthers = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index -> (RenderedPage, PageCache.Stored?, kept: Bool) in
+            let renderedOthers = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index -> (RenderedPage, PageCache.Stored?, kept: PageCache.OutputFile?) in
                 var page: RenderedPage
                 if index < lists.count {
                     let key = keys?.list(lists[index], listings: listings)
                     if let key, let (entry, stored) = cache?.list(lists[index].urlPath + "index.html", key: key),
                        PageCache.present([entry.output], in: output) {
-                        stage.keep([entry.output])
-                        return (entry.page, stored, true)
+                        return (entry.page, stored, entry.output)
                     }
                     page = renderer.renderList(lists[index], articles: bySource)
                     let size = page.html.count
                     Self.hand(&page, to: stage)
                     return (page, key.map { PageCache.Stored(bytes: PageCache.ListEntry(
-                        key: $0, output: .init(path: page.outputPath, size: size), page: page).encoded[...]) }, false)
+                        key: $0, output: .init(path: page.outputPath, size: size), page: page).encoded[...]) }, nil)
                 }
                 if index < lists.count + terms.count { page = renderer.renderTerms(terms[index - lists.count]) }
                 else { page = renderer.renderNotFound() }
                 Self.hand(&page, to: stage)
-                return (page, nil, false)
+                return (page, nil, nil)
             }
             var others = renderedOthers.map(\.0)
-            report.keptPages = rendered.filter(\.kept).count + renderedOthers.filter(\.kept).count
+            // Kept pages' files go to the stage in one batch (one lock, not one per page).
+            stage.keep(rendered.flatMap { $0.kept ?? [] } + renderedOthers.compactMap(\.kept))
+            report.keptPages = rendered.filter { $0.kept != nil }.count + renderedOthers.filter { $0.kept != nil }.count
             if keys != nil {
                 pageCache = (zip(renderable, rendered).compactMap { article, result in result.2.map { (article.source, $0) } },
                              renderedOthers.compactMap { page, stored, _ in stored.map { (page.outputPath, $0) } })
@@ -326,7 +326,9 @@ public enum SiteBuilder {
                 } else {
                     PageCache.forget(in: files)
                 }
-                if let key = loaded.articleCacheKey { ArticleCache.store(loaded.articleEntries, configKey: key, in: files) }
+                if let key = loaded.articleCacheKey, loaded.articleCacheChanged {
+                    ArticleCache.store(loaded.articleEntries, configKey: key, in: files)
+                }
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
@@ -370,6 +372,7 @@ public enum SiteBuilder {
         /// Each article's entry for the next article cache (when the build has file hashes).
         var articleEntries: [ArticleCache.Entry] = []
         var articleCacheKey: String?
+        var articleCacheChanged = true
         /// Interface strings per language (templates/i18n/LANG.yaml), gaps filled from the default.
         var strings: [String: Record] = [:]
     }
@@ -439,7 +442,8 @@ public enum SiteBuilder {
                 if let entry = cache?.entry(path, fileHash: fileHash) { return .success((entry, true)) }
                 return Result { () throws(DiagnosticError) in
                     let article = try loader.load(path: path, text: try files.text(path))
-                    return (ArticleCache.Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock(article)), false)
+                    return (ArticleCache.Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock(article),
+                                               stored: nil), false)
                 }
             }
             for (path, result) in zip(paths, results) {
@@ -457,6 +461,9 @@ public enum SiteBuilder {
                 if configKey != nil, fileHashes[path] != nil { loaded.articleEntries.append(entry) }
             }
             loaded.articleCacheKey = configKey
+            // Written again only when an entry is new or one went away.
+            loaded.articleCacheChanged = cache?.count != loaded.articleEntries.count
+                || loaded.articleEntries.contains { $0.stored == nil }
         }
         loaded.tables = loaded.contentFiles.filter { $0.hasPrefix("content/data/") && $0.hasSuffix(".csv") }
             .compactMap { path in collect { () throws(DiagnosticError) in (path, try files.bytes(path)) } }
@@ -558,7 +565,7 @@ public enum SiteBuilder {
         // Contiguous runs of pages, one per core, each with its own table of taken-apart links.
         let runs = max(1, min(pages.count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         let found = renderInParallel(count: runs, jobs: runs) { run -> [Diagnostic] in
-            var targets = LinkTargets(basePath: basePath)
+            var targets = LinkTargets(basePath: basePath, expected: expected)
             var diagnostics: [Diagnostic] = []
             for index in stride(from: run * pages.count / runs, to: (run + 1) * pages.count / runs, by: 1) {
                 diagnostics += checkLinks(of: pages[index], expected: expected, ids: ids, targets: &targets)
@@ -586,13 +593,19 @@ public enum SiteBuilder {
     /// Site-absolute links taken apart, once per link and run of pages.
     struct LinkTargets {
         let basePath: String
-        private var known: [String: (file: String, fragment: Substring?)] = [:]
+        let expected: Set<String>
+        /// By link: its target file, whether this build produces it, and its fragment.
+        private var known: [String: (file: String, exists: Bool, fragment: Substring?)] = [:]
 
-        init(basePath: String) { self.basePath = basePath }
+        init(basePath: String, expected: Set<String>) {
+            self.basePath = basePath
+            self.expected = expected
+        }
 
-        mutating func target(of link: String) -> (file: String, fragment: Substring?) {
+        mutating func target(of link: String) -> (file: String, exists: Bool, fragment: Substring?) {
             if let hit = known[link] { return hit }
-            let result = SiteBuilder.target(link.dropFirst(basePath.count))
+            let (file, fragment) = SiteBuilder.target(link[link.utf8.index(link.startIndex, offsetBy: basePath.utf8.count)...])
+            let result = (file, expected.contains(file), fragment)
             known[link] = result
             return result
         }
@@ -606,6 +619,7 @@ public enum SiteBuilder {
         var folder: String?
         for link in page.links where reported.isEmpty || !reported.contains(link) {
             let file: String
+            let exists: Bool
             let fragment: Substring?
             if link.utf8.first == UInt8(ascii: "#") {
                 guard link.utf8.count > 1 else { continue }
@@ -615,8 +629,8 @@ public enum SiteBuilder {
                     diagnostics.append(.error("page \(page.outputPath) links to \(link), but it has no id `\(id)`", at: location))
                 }
                 continue
-            } else if link.hasPrefix(targets.basePath) {
-                (file, fragment) = targets.target(of: link)
+            } else if link.utf8.starts(with: targets.basePath.utf8) {
+                (file, exists, fragment) = targets.target(of: link)
             } else if link.isEmpty || link.utf8.first == UInt8(ascii: "/") || ContentLinks.hasScheme(link) {
                 continue  // other hosts and schemes are not ours
             } else {
@@ -631,8 +645,9 @@ public enum SiteBuilder {
                     continue
                 }
                 (file, fragment) = target(Substring(resolved + (link.utf8.last == UInt8(ascii: "/") ? "/" : "")))
+                exists = expected.contains(file)
             }
-            if !expected.contains(file) {
+            if !exists {
                 reported.insert(link)
                 diagnostics.append(.error("page \(page.outputPath) links to \(link), which this build does not produce", at: location))
             } else if let fragment, !fragment.isEmpty, let targetIDs = ids[file] {
