@@ -139,6 +139,36 @@ struct PageCache {
         }
     }
 
+    /// The ids the last build's page of article `source` had, whatever its key (nil when
+    /// there was no such page).
+    func ids(ofArticle source: String) -> Set<String>? {
+        guard let range = articleEntries[source] else { return nil }
+        var reader = CacheReader(bytes, range: range)
+        do throws(CacheReader.Damaged) {
+            _ = try reader.string(); _ = try reader.optionalString(); _ = try reader.string(); _ = try reader.string()
+            for _ in 0..<(try reader.count()) { _ = try reader.string(); _ = try reader.int() }
+            return try reader.page().ids
+        } catch {
+            return nil
+        }
+    }
+
+    /// The ids the last build's page at `outputPath` had (a list, a taxonomy's terms, the
+    /// checks or 404 page), whatever its key.
+    func ids(ofPage outputPath: String) -> Set<String>? {
+        guard let range = listEntries[outputPath] else { return nil }
+        var reader = CacheReader(bytes, range: range)
+        do throws(CacheReader.Damaged) {
+            _ = try reader.string(); _ = try reader.string(); _ = try reader.int()
+            return try reader.page().ids
+        } catch {
+            return nil
+        }
+    }
+
+    /// The key of an entry that only records a page's facts (its ids): it never matches.
+    static let factsOnly = "-"
+
     /// The entry of a list page whose key is `key`, as for `article(_:key:)`.
     func list(_ outputPath: String, key: String) -> (ListEntry, Stored)? {
         guard let range = listEntries[outputPath] else { return nil }

@@ -63,6 +63,9 @@ public struct BuildReport: Sendable {
     /// Pages kept from the last build because none of their inputs changed (`PageCache`):
     /// `pages - keptPages` were rendered.
     public var keptPages = 0
+    /// Pages whose links were checked: every page, or only those rendered when the kept
+    /// pages' links cannot have changed (`keptPagesNeedNoLinkCheck`).
+    public var linkCheckedPages = 0
     /// True when no input changed since the last build wrote this output: nothing was done.
     public var upToDate = false
     /// (phase, seconds) in the order the phases ran.
@@ -113,6 +116,10 @@ public enum SiteBuilder {
                 return report
             }
         }
+        /// The files the last build wrote into this output folder, when known.
+        func previouslyWritten() -> [String]? {
+            previous.flatMap { $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil }
+        }
         let loaded = load(files, options: options, fileHashes: fileHashes, into: &report)
         endPhase("load")
 
@@ -131,6 +138,9 @@ public enum SiteBuilder {
         var plan: SitePlan?
         /// The page cache to store after writing: (article source, entry) and (list output path, entry).
         var pageCache: (articles: [(String, PageCache.Stored)], lists: [(String, PageCache.Stored)])?
+        /// The output paths of the pages kept from the last build, and its page cache.
+        var keptPaths: Set<String> = []
+        var oldCache: PageCache?
         if let config = loaded.config, let templates = loaded.templates {
             let (calendar, sitePlan) = Self.plan(loaded, config: config, options: options)
             plan = sitePlan
@@ -221,13 +231,19 @@ public enum SiteBuilder {
                 }
                 if index < lists.count + terms.count { page = renderer.renderTerms(terms[index - lists.count]) }
                 else { page = renderer.renderNotFound() }
+                let size = page.html.count
                 Self.hand(&page, to: stage)
-                return (page, nil, nil)
+                // Rendered every time; recorded for their ids (see `keptPagesNeedNoLinkCheck`).
+                return (page, keys == nil ? nil : PageCache.Stored(bytes: PageCache.ListEntry(
+                    key: PageCache.factsOnly, output: .init(path: page.outputPath, size: size), page: page).encoded[...]), nil)
             }
             var others = renderedOthers.map(\.0)
             // Kept pages' files go to the stage in one batch (one lock, not one per page).
             stage.keep(rendered.flatMap { $0.kept ?? [] } + renderedOthers.compactMap(\.kept))
             report.keptPages = rendered.filter { $0.kept != nil }.count + renderedOthers.filter { $0.kept != nil }.count
+            keptPaths = Set(zip(renderable, rendered).compactMap { $1.kept == nil ? nil : $0.outputPath }
+                            + renderedOthers.compactMap { $2 == nil ? nil : $0.outputPath })
+            oldCache = cache
             if keys != nil {
                 pageCache = (zip(renderable, rendered).compactMap { article, result in result.2.map { (article.source, $0) } },
                              renderedOthers.compactMap { page, stored, _ in stored.map { (page.outputPath, $0) } })
@@ -239,8 +255,13 @@ public enum SiteBuilder {
             }
             if templates.contains("checks.html") && !report.checks.isEmpty {
                 var checks = renderer.renderChecks(report.checks)
+                let size = checks.html.count
                 Self.hand(&checks, to: stage)
                 others.append(checks)
+                if keys != nil {
+                    pageCache?.lists.append((checks.outputPath, PageCache.Stored(bytes: PageCache.ListEntry(
+                        key: PageCache.factsOnly, output: .init(path: checks.outputPath, size: size), page: checks).encoded[...])))
+                }
             }
             pages = articles.map(\.page) + others
             report.articles = renderable.count
@@ -292,8 +313,14 @@ public enum SiteBuilder {
         report.diagnostics += stage.diagnostics
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
-            let expected = stage.produced.union((plan?.articles ?? []).map(\.outputPath))
-            var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath, jobs: options.jobs)
+            let produced = stage.produced
+            let expected = produced.union((plan?.articles ?? []).map(\.outputPath))
+            let skipKept = !options.linkWarnings && Self.keptPagesNeedNoLinkCheck(
+                pages, kept: keptPaths, produced: produced, previouslyWritten: previouslyWritten(), cache: oldCache,
+                sources: Dictionary(uniqueKeysWithValues: (plan?.articles ?? []).map { ($0.outputPath, $0.source) }))
+            report.linkCheckedPages = skipKept ? pages.count - keptPaths.count : pages.count
+            var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath, jobs: options.jobs,
+                                             checking: skipKept ? { !keptPaths.contains($0.outputPath) } : { _ in true })
             if options.linkWarnings {
                 linkProblems = linkProblems.map { Diagnostic(.warning, $0.message, at: $0.location) }
             }
@@ -314,9 +341,7 @@ public enum SiteBuilder {
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         if !report.failed && options.write {
             do {
-                // The files the last build wrote into this folder, when it is known.
-                let wrote = previous.flatMap { $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil }
-                report.write = try stage.commit(previouslyWritten: wrote)
+                report.write = try stage.commit(previouslyWritten: previouslyWritten())
                 if let fingerprint {
                     BuildFingerprint(value: fingerprint, files: stage.produced.count)
                         .store(in: files, output: PageCache.outputName(output, files: files), outputs: stage.producedSizes)
@@ -557,11 +582,30 @@ public enum SiteBuilder {
     /// names its `index.html`), and a `#fragment` on an article link must name an id there.
     /// Pages are checked on every core; a site-absolute link (most of them: navigation, tags,
     /// pagers) is taken apart once per build, not once per page.
+    /// Whether the pages kept from the last build can skip the link check: their links were
+    /// checked then, and still hold when no file the last build wrote is gone and every page
+    /// rendered again (or made every time) at a path the last build wrote still has every id
+    /// it had. Not known (false) without the last build's file list and page cache.
+    static func keptPagesNeedNoLinkCheck(_ pages: [RenderedPage], kept: Set<String>, produced: Set<String>,
+                                         previouslyWritten: [String]?, cache: PageCache?,
+                                         sources: [String: String]) -> Bool {
+        guard let previouslyWritten, let cache, !kept.isEmpty else { return false }
+        let before = Set(previouslyWritten)
+        guard before.isSubset(of: produced) else { return false }
+        for page in pages where !kept.contains(page.outputPath) && page.hasOutput && before.contains(page.outputPath) {
+            let old = sources[page.outputPath].flatMap { cache.ids(ofArticle: $0) } ?? cache.ids(ofPage: page.outputPath)
+            guard let old, old.isSubset(of: page.ids) else { return false }
+        }
+        return true
+    }
+
+    /// - Parameter checking: Which pages' links to check (every page's ids are targets).
     static func validateLinks(_ pages: [RenderedPage], expected: Set<String>, basePath: String,
-                              jobs: Int? = nil) -> [Diagnostic] {
+                              jobs: Int? = nil, checking: (RenderedPage) -> Bool = { _ in true }) -> [Diagnostic] {
         var byPath: [String: Set<String>] = [:]
         for page in pages { byPath[page.outputPath] = page.ids }
         let ids = byPath
+        let pages = pages.filter(checking)
         // Contiguous runs of pages, one per core, each with its own table of taken-apart links.
         let runs = max(1, min(pages.count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
         let found = renderInParallel(count: runs, jobs: runs) { run -> [Diagnostic] in

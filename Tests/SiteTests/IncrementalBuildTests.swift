@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Site
 import SiteFixtures
@@ -75,6 +76,32 @@ import Testing
             try append("\nOne more paragraph at the end.\n", to: "content/posts/methods.md", in: site)
         }
         #expect(report.pages - report.keptPages == alwaysRendered + 1)
+        // No file is gone and no id was lost: only the rendered pages' links are checked.
+        #expect(report.linkCheckedPages == alwaysRendered + 1)
+    }
+
+    /// palm.md links to methods.md#sources. Renaming that heading leaves palm's page kept (its
+    /// inputs did not change) but its link broken: the build must still find it.
+    @Test func aLostIDFailsTheBuildEvenWhenTheLinkingPageIsKept() throws {
+        let site = try makeExampleSite()
+        defer { site.remove() }
+        #expect(site.build().diagnostics == [])
+        try site.write("content/posts/methods.md", "---\ntitle: Methods\ndate: 2026-10-13\n---\n## References\n\nKaplan et al. (2020).\n")
+        let report = site.build()
+        #expect(report.keptPages > 0)
+        #expect(report.linkCheckedPages == report.pages)
+        #expect(report.diagnostics == [.error(
+            "page posts/palm/index.html links to /reports/posts/methods/#sources, but posts/methods/index.html has no id `sources`",
+            at: SourceLocation(file: "content/posts/palm.md"))])
+    }
+
+    @Test func aDeletedTargetFailsTheBuildEvenWhenTheLinkingPageIsKept() throws {
+        let site = try makeExampleSite()
+        defer { site.remove() }
+        #expect(site.build().diagnostics == [])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/chart.png"))
+        let report = site.build()
+        #expect(report.failed)
     }
 
     @Test func editingAnArticleTitleRendersItsNeighboursTranslationsAndLists() throws {
