@@ -23,7 +23,8 @@ struct BuildFingerprint: Equatable {
     /// core, except those whose stamp (`InputStamps`) shows they were not touched since they
     /// were last hashed; the new stamps are stored for the next build. The page cache and the
     /// article cache reuse the per-file hashes.
-    static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL) -> (value: UInt64, files: [String: UInt64]) {
+    static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL)
+        -> (value: UInt64, files: [String: UInt64], paths: [String]) {
         let paths = files.sourcePaths
         let previous = InputStamps.load(from: files)
         let taken = InputStamps.now
@@ -53,7 +54,7 @@ struct BuildFingerprint: Equatable {
             hash.mix(fileHash)
             byPath[path] = fileHash
         }
-        return (hash.value, byPath)
+        return (hash.value, byPath, paths)
     }
 
     static func location(in files: ProjectFiles) -> URL {

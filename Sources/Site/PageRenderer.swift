@@ -352,13 +352,14 @@ struct PageRenderer: Sendable {
 
     // MARK: Lists
 
-    func renderList(_ list: SitePlan.ListPage, articles: [String: RenderedArticle]) -> RenderedPage {
+    /// - Parameter articles: The rendered article of a source path.
+    func renderList(_ list: SitePlan.ListPage, articles: (String) -> RenderedArticle?) -> RenderedPage {
         let document = Document()
         var holders: [Node] = []
         let items: [Value] = list.articles.compactMap { source in
             guard let article = plan.bySource[source] else { return nil }
             var fields = articleFields(article)
-            if let rendered = articles[source] {
+            if let rendered = articles(source) {
                 let holder = document.createElement("div")
                 for node in rendered.summaryNodes() { holder.append(document.instantiate(node)) }
                 holders.append(holder)

@@ -103,10 +103,12 @@ public enum SiteBuilder {
         var fingerprint: UInt64?
         var fileHashes: [String: UInt64] = [:]
         var previous: BuildFingerprint.Record?
+        var sourcePaths: [String]?
         if options.write {
-            let (value, hashes) = BuildFingerprint.compute(files, options: options, output: output)
+            let (value, hashes, paths) = BuildFingerprint.compute(files, options: options, output: output)
             fingerprint = value
             fileHashes = hashes
+            sourcePaths = paths
             previous = BuildFingerprint.stored(in: files)
             if let previous, previous.fingerprint.value == value,
                FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output) {
@@ -120,7 +122,7 @@ public enum SiteBuilder {
         func previouslyWritten() -> [String]? {
             previous.flatMap { $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil }
         }
-        let loaded = load(files, options: options, fileHashes: fileHashes, into: &report)
+        let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
         endPhase("load")
 
         // Compute: type the data tables, name them, evaluate their derived columns.
@@ -211,7 +213,8 @@ public enum SiteBuilder {
             }
             let articles = rendered.map(\.0)
             let listings = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.listKey)))
-            let bySource = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), articles))
+            let indexOf = Dictionary(uniqueKeysWithValues: renderable.enumerated().map { ($1.source, $0) })
+            let bySource: @Sendable (String) -> RenderedArticle? = { source in indexOf[source].map { articles[$0] } }
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
@@ -271,7 +274,7 @@ public enum SiteBuilder {
             let feeds = FeedWriter(calendar: calendar)
             for language in config.languages {
                 let entries = Array((sitePlan.byLanguage[language] ?? []).lazy.compactMap { article -> FeedWriter.Entry? in
-                    bySource[article.source].map { FeedWriter.Entry(article: article, rendered: $0,
+                    bySource(article.source).map { FeedWriter.Entry(article: article, rendered: $0,
                                                                     permalink: renderer.absoluteURL(article.urlPath)) }
                 }.prefix(FeedWriter.limit))
                 let prefix = config.languagePrefix(language)
@@ -434,8 +437,9 @@ public enum SiteBuilder {
 
     /// - Parameter fileHashes: Each input's hash, when known (a build that writes): the article
     ///   cache then gives the front matter of unchanged files, without their bodies.
+    /// - Parameter sourcePaths: `ProjectFiles.sourcePaths`, when the caller has walked them already.
     static func load(_ files: ProjectFiles, options: BuildOptions, fileHashes: [String: UInt64] = [:],
-                     into report: inout BuildReport) -> Loaded {
+                     sourcePaths: [String]? = nil, into report: inout BuildReport) -> Loaded {
         var loaded = Loaded()
         func collect<T>(_ body: () throws(DiagnosticError) -> T) -> T? {
             do { return try body() } catch { report.diagnostics += error.diagnostics; return nil }
@@ -453,7 +457,8 @@ public enum SiteBuilder {
             report.diagnostics.append(.error("content/site.yaml is missing: it gives the site's title and base_url",
                                              at: SourceLocation(file: "content/site.yaml")))
         }
-        loaded.contentFiles = files.files(under: "content")
+        // sourcePaths lists content/ then templates/, each sorted.
+        loaded.contentFiles = sourcePaths.map { $0.filter { $0.hasPrefix("content/") } } ?? files.files(under: "content")
         if let config = loaded.config {
             let loader = ArticleLoader(config: config)
             var outputs: [String: String] = [:]
@@ -496,7 +501,7 @@ public enum SiteBuilder {
             loaded.sidecars[path] = collect { () throws(DiagnosticError) in try files.text(path) }
         }
         var sources: [String: String] = [:]
-        for path in files.files(under: "templates") {
+        for path in sourcePaths.map({ $0.filter { $0.hasPrefix("templates/") } }) ?? files.files(under: "templates") {
             if path.hasPrefix("templates/assets/") {
                 if let bytes = collect({ () throws(DiagnosticError) in try files.bytes(path) }) {
                     loaded.assets[String(path.dropFirst("templates/".count))] = bytes
