@@ -1,4 +1,4 @@
-import Foundation  // String(format:), which formats in the C locale whatever the user's locale
+import Foundation
 
 /// How a quantity is written in a report: a style, a language and a number of significant digits.
 ///
@@ -290,10 +290,10 @@ public struct QuantityFormat: Hashable, Sendable {
     private func fixed(_ value: Double, decimals: Int) -> String {
         var text: String
         if decimals >= 0 {
-            text = String(format: "%.\(min(decimals, 20))f", value)
+            text = CFormat.string("%.\(min(decimals, 20))f", value)
         } else {
             let step = Double.integerPower(10, -decimals)
-            text = String(format: "%.0f", (value / step).rounded(.toNearestOrAwayFromZero) * step)
+            text = CFormat.string("%.0f", (value / step).rounded(.toNearestOrAwayFromZero) * step)
         }
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }
@@ -335,7 +335,7 @@ struct RoundedDecimal {
         // 17 significant digits identify the Double; rounding them half away from zero gives
         // what a reader expects of a tie ($46.25M → $46.3M), which `%.Ne` (half to even on
         // the exact binary value) does not.
-        let text = String(format: "%.16e", abs(value))
+        let text = CFormat.string("%.16e", abs(value))
         let parts = text.split(separator: "e")
         let all = parts[0].compactMap { $0.wholeNumberValue }
         var kept = Array(all.prefix(significantDigits))

@@ -276,7 +276,7 @@ extension Claim {
     /// `+157`, `+1.2`, `−0.38` (a true minus sign) with `decimals` decimals; `0` when it
     /// rounds to zero.
     static func signed(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
+        let text = CFormat.string("%.\(decimals)f", abs(value))
         if Double(text) == 0 { return "0" }
         return (value < 0 ? "−" : "+") + text
     }

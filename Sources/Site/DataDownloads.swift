@@ -105,7 +105,7 @@ enum DataDownloads {
 
     /// At most 15 significant digits; whole numbers below 10¹⁵ in full.
     static func number(_ value: Double) -> String {
-        let clean = Double(String(format: "%.15g", value)) ?? value
+        let clean = Double(CFormat.string("%.15g", value)) ?? value
         if clean == clean.rounded(), abs(clean) < 1e15 { return String(Int64(clean)) }
         return "\(clean)"
     }
