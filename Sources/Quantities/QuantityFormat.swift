@@ -335,11 +335,17 @@ struct RoundedDecimal {
         // 17 significant digits identify the Double; rounding them half away from zero gives
         // what a reader expects of a tie ($46.25M → $46.3M), which `%.Ne` (half to even on
         // the exact binary value) does not.
+        // "d.dddddddddddddddde±xx", read as bytes.
         let text = CFormat.string("%.16e", abs(value))
-        let parts = text.split(separator: "e")
-        let all = parts[0].compactMap { $0.wholeNumberValue }
+        var all: [Int] = []
+        all.reserveCapacity(17)
+        var exponent = 0
+        var utf8 = text.utf8[...]
+        while let byte = utf8.popFirst(), byte != UInt8(ascii: "e") {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { all.append(Int(byte - UInt8(ascii: "0"))) }
+        }
+        exponent = Int(Substring(utf8)) ?? 0
         var kept = Array(all.prefix(significantDigits))
-        var exponent = Int(parts[1])!
         if significantDigits < all.count, all[significantDigits] >= 5 {
             var index = kept.count - 1
             while index >= 0 {
