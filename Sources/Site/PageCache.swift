@@ -127,16 +127,24 @@ struct PageCache {
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == key else { return nil }
-            let dataKey = try reader.optionalString(), linksKey = try reader.string(), listKey = try reader.string()
-            var outputs: [OutputFile] = []
-            for _ in 0..<(try reader.count()) { outputs.append(OutputFile(path: try reader.string(), size: try reader.int())) }
-            let article = try reader.article()
+            var entry = try Self.articleHeader(key: key, &reader)
+            entry.article = try reader.article()
             guard reader.atEnd else { return nil }
-            return (ArticleEntry(key: key, dataKey: dataKey, linksKey: linksKey, listKey: listKey, outputs: outputs,
-                                 article: article), Stored(bytes: bytes[range]))
+            return (entry, Stored(bytes: bytes[range]))
         } catch {
             return nil
         }
+    }
+
+    /// An article entry's fields after its key, up to its page (left empty).
+    private static func articleHeader(key: String, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ArticleEntry {
+        let dataKey = try reader.optionalString(), linksKey = try reader.string(), listKey = try reader.string()
+        var outputs: [OutputFile] = []
+        for _ in 0..<(try reader.count()) { outputs.append(OutputFile(path: try reader.string(), size: try reader.int())) }
+        let empty = RenderedArticle(page: RenderedPage(outputPath: "", source: "", html: [], diagnostics: []), summary: [],
+                                    summaryText: "", feedHTML: "", readingMinutes: 0, checks: [], chartFiles: [:],
+                                    droppedLabels: 0, linkTargets: [], evaluatesFormulas: false)
+        return ArticleEntry(key: key, dataKey: dataKey, linksKey: linksKey, listKey: listKey, outputs: outputs, article: empty)
     }
 
     /// The ids the last build's page of article `source` had, whatever its key (nil when
@@ -144,13 +152,10 @@ struct PageCache {
     func ids(ofArticle source: String) -> Set<String>? {
         guard let range = articleEntries[source] else { return nil }
         var reader = CacheReader(bytes, range: range)
-        do throws(CacheReader.Damaged) {
-            _ = try reader.string(); _ = try reader.optionalString(); _ = try reader.string(); _ = try reader.string()
-            for _ in 0..<(try reader.count()) { _ = try reader.string(); _ = try reader.int() }
+        return try? { () throws(CacheReader.Damaged) in
+            _ = try Self.articleHeader(key: try reader.string(), &reader)
             return try reader.page().ids
-        } catch {
-            return nil
-        }
+        }()
     }
 
     /// The ids the last build's page at `outputPath` had (a list, a taxonomy's terms, the
@@ -158,12 +163,7 @@ struct PageCache {
     func ids(ofPage outputPath: String) -> Set<String>? {
         guard let range = listEntries[outputPath] else { return nil }
         var reader = CacheReader(bytes, range: range)
-        do throws(CacheReader.Damaged) {
-            _ = try reader.string(); _ = try reader.string(); _ = try reader.int()
-            return try reader.page().ids
-        } catch {
-            return nil
-        }
+        return try? { () throws(CacheReader.Damaged) in try Self.listEntry(key: try reader.string(), &reader).page.ids }()
     }
 
     /// The key of an entry that only records a page's facts (its ids): it never matches.
@@ -175,13 +175,18 @@ struct PageCache {
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == key else { return nil }
-            let output = OutputFile(path: try reader.string(), size: try reader.int())
-            let page = try reader.page()
+            let entry = try Self.listEntry(key: key, &reader)
             guard reader.atEnd else { return nil }
-            return (ListEntry(key: key, output: output, page: page), Stored(bytes: bytes[range]))
+            return (entry, Stored(bytes: bytes[range]))
         } catch {
             return nil
         }
+    }
+
+    /// A list entry's fields after its key.
+    private static func listEntry(key: String, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ListEntry {
+        let output = OutputFile(path: try reader.string(), size: try reader.int())
+        return ListEntry(key: key, output: output, page: try reader.page())
     }
 
     /// Writes a cache of `articles` and `lists` (name, entry) for `output` (to a temporary

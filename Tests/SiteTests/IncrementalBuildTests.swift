@@ -170,25 +170,14 @@ import Testing
         }
     }
 
-    @Test func editingAPartial() throws {
-        let report = try rebuild { site in
-            try replace("</footer>", with: "<p>Edited footer.</p></footer>", in: "templates/partials/footer.html", of: site)
-        }
-        #expect(report.keptPages == 0)
-    }
-
-    @Test func editingAnI18nString() throws {
-        let report = try rebuild { site in
-            try replace("skip_to_content: \"跳至主要內容\"", with: "skip_to_content: \"跳到主要內容\"",
-                        in: "templates/i18n/zh-Hant.yaml", of: site)
-        }
-        #expect(report.keptPages == 0)
-    }
-
-    @Test func editingSiteYAML() throws {
-        let report = try rebuild { site in
-            try replace("title: \"", with: "title: \"Revised: ", in: "content/site.yaml", of: site)
-        }
+    /// A partial, an i18n string and site.yaml reach every page: none is kept.
+    @Test(arguments: [
+        ("templates/partials/footer.html", "</footer>", "<p>Edited footer.</p></footer>"),
+        ("templates/i18n/zh-Hant.yaml", "skip_to_content: \"跳至主要內容\"", "skip_to_content: \"跳到主要內容\""),
+        ("content/site.yaml", "title: \"", "title: \"Revised: "),
+    ])
+    func editingWhatEveryPageReads(path: String, old: String, new: String) throws {
+        let report = try rebuild { site in try replace(old, with: new, in: path, of: site) }
         #expect(report.keptPages == 0)
     }
 
