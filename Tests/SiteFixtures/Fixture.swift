@@ -2,9 +2,14 @@ import Foundation
 import Site
 
 /// A site written from one string of `-- path --` sections (Hugo's integration-test style),
-/// into a fresh temporary folder. Shared by the test targets that build whole sites
-/// (SiteTests, ServeTests).
-public struct Fixture {
+/// into a fresh temporary folder, removed when the fixture goes away (unless `keep` is set).
+/// Shared by the test targets that build whole sites (SiteTests, ServeTests).
+public final class Fixture {
+    /// Leave the folder when the fixture goes away (a fixture built once and copied by others).
+    public var keep = false
+
+    deinit { if !keep { remove() } }
+
     public let root: URL
 
     public init(_ text: String) throws {

@@ -12,12 +12,13 @@ import Testing
     /// The repository's `content/` and `templates/`, built once for every case (nil when that
     /// failed: every case then fails).
     static let builtRoot: URL? = {
-        guard let site = try? Fixture(""),
+        guard let site = try? Fixture(""),  // kept: every case copies it
               (try? FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)) != nil else { return nil }
         for folder in ["content", "templates"] {
             guard (try? FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder),
                                                      to: site.root.appendingPathComponent(folder))) != nil else { return nil }
         }
+        site.keep = true
         let first = site.build()
         return first.diagnostics.isEmpty && first.keptPages == 0 ? site.root : nil
     }()
