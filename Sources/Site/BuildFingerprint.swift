@@ -109,7 +109,7 @@ struct BuildFingerprint: Equatable {
         }
         var writer = CacheWriter()
         writer.write(bytes[...])
-        writer.store(at: url)
+        writer.store(at: url, checked: false)  // text, read by `stored(in:)`
     }
 
     static func forget(in files: ProjectFiles) {

@@ -52,15 +52,32 @@ struct CacheWriter {
     /// Writes the bytes to `url` (a temporary name, then renamed into place, so a reader never
     /// sees half a file), creating its folder. A cache that cannot be written is no error: the
     /// next build does without it.
-    func store(at url: URL) {
+    /// - Parameter checked: Put an 8-byte checksum (`StableHash` of the bytes) in front, for
+    ///   `CacheWriter.readChecked`: a cache damaged on disk is then ignored, not trusted.
+    func store(at url: URL, checked: Bool = true) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".new"
+        // A name of this process's own: two builds of one site at once do not share it.
+        let temporary = url.path + ".new-\(getpid())"
+        var file = bytes
+        if checked {
+            let sum = bytes.withUnsafeBytes { StableHash.of($0) }.littleEndian
+            file = withUnsafeBytes(of: sum) { Array($0) } + bytes
+        }
         do {
-            try OutputStage.write(bytes, to: temporary, name: temporary)
+            try OutputStage.write(file, to: temporary, name: temporary)
             rename(temporary, url.path)
         } catch {
             unlink(temporary)
         }
+    }
+
+    /// A file written by `store(at:checked: true)` and the offset its bytes start at, when its
+    /// checksum matches.
+    static func readChecked(_ url: URL) -> (bytes: [UInt8], start: Int)? {
+        guard let file = ProjectFiles.read(url.path), file.count >= 8 else { return nil }
+        let sum = file.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        let payload = file.withUnsafeBytes { StableHash.of(UnsafeRawBufferPointer(rebasing: $0[8...])) }
+        return sum == payload ? (file, 8) : nil
     }
 
     mutating func write(_ location: SourceLocation) {

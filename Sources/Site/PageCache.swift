@@ -30,10 +30,13 @@ import Glibc
 /// `.reckon-cache/` (or the output folder) makes the next build render everything.
 struct PageCache {
     /// Bumped when the entries' shape or meaning changes.
-    static let version = "reckon-pages-2/" + BuildFingerprint.version
+    static let version = "reckon-pages-3/" + BuildFingerprint.version
 
     /// The file's bytes; entries are decoded when asked for, on the render tasks.
     private let bytes: [UInt8]
+    /// Whether the build that wrote the cache found no link problem (a build with `--warn`
+    /// may have published broken links as warnings: its pages' links must be checked again).
+    private(set) var linksChecked = false
     /// Where each entry is in `bytes`: articles by source path, lists by output path.
     private var articleEntries: [String: Range<Int>] = [:]
     private var listEntries: [String: Range<Int>] = [:]
@@ -90,8 +93,8 @@ struct PageCache {
     /// The entries of the last build into `output`, if any (a cache of another version or
     /// output folder, or a damaged one, counts as none).
     static func load(from files: ProjectFiles, output: URL) -> PageCache? {
-        guard let bytes = ProjectFiles.read(location(in: files).path) else { return nil }
-        return PageCache(bytes: bytes, output: outputName(output, files: files))
+        guard let (bytes, start) = CacheWriter.readChecked(location(in: files)) else { return nil }
+        return PageCache(bytes: bytes, start: start, output: outputName(output, files: files))
     }
 
     /// The output folder as the cache names it: relative to the site when inside it (so a
@@ -101,11 +104,12 @@ struct PageCache {
         return path.hasPrefix(files.root.path + "/") ? String(path.dropFirst(files.root.path.count + 1)) : path
     }
 
-    private init?(bytes: [UInt8], output: String) {
+    private init?(bytes: [UInt8], start: Int, output: String) {
         self.bytes = bytes
-        var reader = CacheReader(bytes)
+        var reader = CacheReader(bytes, range: start..<bytes.count)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == Self.version, try reader.string() == output else { return nil }
+            linksChecked = try reader.bool()
             for _ in 0..<(try reader.count()) {
                 let name = try reader.string()
                 articleEntries[name] = try reader.raw(try reader.count())
@@ -147,15 +151,16 @@ struct PageCache {
         return ArticleEntry(key: key, dataKey: dataKey, linksKey: linksKey, listKey: listKey, outputs: outputs, article: empty)
     }
 
-    /// The ids the last build's page of article `source` had, whatever its key (nil when
-    /// there was no such page).
-    func ids(ofArticle source: String) -> Set<String>? {
+    /// The ids the last build's page of article `source` had, whatever its key, when that
+    /// page was at `outputPath` (nil when there was no such page, or it was elsewhere).
+    func ids(ofArticle source: String, at outputPath: String) -> Set<String>? {
         guard let range = articleEntries[source] else { return nil }
         var reader = CacheReader(bytes, range: range)
-        return try? { () throws(CacheReader.Damaged) in
+        return try? { () throws(CacheReader.Damaged) -> Set<String>? in
             _ = try Self.articleHeader(key: try reader.string(), &reader)
-            return try reader.page().ids
-        }()
+            let page = try reader.page()
+            return page.outputPath == outputPath ? page.ids : nil
+        }() ?? nil
     }
 
     /// The ids the last build's page at `outputPath` had (a list, a taxonomy's terms, the
@@ -191,12 +196,14 @@ struct PageCache {
 
     /// Writes a cache of `articles` and `lists` (name, entry) for `output` (to a temporary
     /// name, then renamed into place).
-    static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: URL, in files: ProjectFiles) {
+    static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: URL, linksChecked: Bool,
+                      in files: ProjectFiles) {
         var writer = CacheWriter()
         writer.reserve(articles.reduce(0) { $0 + $1.1.bytes.count + $1.0.utf8.count + 8 }
                        + lists.reduce(0) { $0 + $1.1.bytes.count + $1.0.utf8.count + 8 } + 256)
         writer.write(version)
         writer.write(outputName(output, files: files))
+        writer.write(linksChecked)
         for entries in [articles, lists] {
             writer.write(entries.count)
             for (name, stored) in entries {

@@ -9,6 +9,9 @@ import Glibc
 struct ProjectFiles: Sendable {
     /// The site folder, absolute, with symbolic links resolved.
     let root: URL
+    /// Each input's hash as the build's fingerprint took it: a file read again later must
+    /// still have those bytes, or the caches would record one version under another's hash.
+    var expectedHashes: [String: UInt64] = [:]
 
     init(root: URL) {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath()
@@ -81,6 +84,10 @@ struct ProjectFiles: Sendable {
         }
         guard let bytes = Self.read(file) else {
             throw DiagnosticError(.error("cannot read `\(path)`", at: SourceLocation(file: path)))
+        }
+        if let expected = expectedHashes[path], bytes.withUnsafeBytes({ StableHash.of($0) }) != expected {
+            throw DiagnosticError(.error("`\(path)` changed while the site was being built: build again",
+                                         at: SourceLocation(file: path)))
         }
         return bytes
     }

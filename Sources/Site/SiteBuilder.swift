@@ -6,6 +6,9 @@ import Foundation
 import Markup
 import Tables
 import Templates
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What to build and where.
 public struct BuildOptions: Sendable {
@@ -83,7 +86,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         initializeXMLLibrary()
         var report = BuildReport()
-        let files = ProjectFiles(root: options.siteDirectory)
+        var files = ProjectFiles(root: options.siteDirectory)
         let output = (options.outputDirectory ?? files.root.appendingPathComponent("public")).standardizedFileURL
         report.outputDirectory = output
         let clock = ContinuousClock()
@@ -99,6 +102,10 @@ public enum SiteBuilder {
             report.diagnostics.append(problem)
             return report
         }
+        // One build of a site at a time: another waits here (its staging folder and caches are
+        // shared). The lock goes with the process, so a crash leaves none behind.
+        let lock = options.write && files.isDirectory("content") ? Self.lockSite(files) : nil
+        defer { if let lock { close(lock) } }
         // Nothing changed since the last build that wrote this output: nothing to do.
         var fingerprint: UInt64?
         var fileHashes: [String: UInt64] = [:]
@@ -109,6 +116,7 @@ public enum SiteBuilder {
             fingerprint = value
             fileHashes = hashes
             sourcePaths = paths
+            files.expectedHashes = hashes
             previous = BuildFingerprint.stored(in: files)
             if let previous, previous.fingerprint.value == value,
                FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output) {
@@ -142,6 +150,7 @@ public enum SiteBuilder {
         var pageCache: (articles: [(String, PageCache.Stored)], lists: [(String, PageCache.Stored)])?
         /// The output paths of the pages kept from the last build, and its page cache.
         var keptPaths: Set<String> = []
+        var linksChecked = false
         var oldCache: PageCache?
         if let config = loaded.config, let templates = loaded.templates {
             let (calendar, sitePlan) = Self.plan(loaded, config: config, options: options)
@@ -168,6 +177,7 @@ public enum SiteBuilder {
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
             let cache = keys == nil ? nil : PageCache.load(from: files, output: output)
             let hashes = fileHashes
+            let checkedFiles = files  // with the hashes every read is checked against
             let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?) in
                 let source = renderable[index]
                 guard let keys, let fileHash = hashes[source.source] else {
@@ -188,7 +198,7 @@ public enum SiteBuilder {
                 if loaded.withoutBody.contains(source.source) {
                     // Its front matter came from the article cache: read the body now.
                     do throws(DiagnosticError) {
-                        full = try ArticleLoader(config: config).load(path: source.source, text: try files.text(source.source))
+                        full = try ArticleLoader(config: config).load(path: source.source, text: try checkedFiles.text(source.source))
                     } catch {
                         let page = RenderedPage(outputPath: source.outputPath, source: source.source, html: [],
                                                 diagnostics: error.diagnostics)
@@ -327,6 +337,7 @@ public enum SiteBuilder {
             if options.linkWarnings {
                 linkProblems = linkProblems.map { Diagnostic(.warning, $0.message, at: $0.location) }
             }
+            linksChecked = linkProblems.isEmpty
             report.diagnostics += linkProblems
             for (path, bytes) in generated.sorted(by: { $0.key < $1.key }) {
                 if path.hasSuffix("atom.xml") || path.hasSuffix("rss.xml") {
@@ -350,7 +361,8 @@ public enum SiteBuilder {
                         .store(in: files, output: PageCache.outputName(output, files: files), outputs: stage.producedSizes)
                 }
                 if let pageCache {
-                    PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: output, in: files)
+                    PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: output,
+                                    linksChecked: linksChecked, in: files)
                 } else {
                     PageCache.forget(in: files)
                 }
@@ -369,6 +381,17 @@ public enum SiteBuilder {
         }
         endPhase("write")
         return report
+    }
+
+    /// Takes `SITE/.reckon-cache/lock` (`flock`, exclusive), waiting while another build
+    /// holds it; returns the open descriptor to close, or nil when it cannot be made.
+    static func lockSite(_ files: ProjectFiles) -> Int32? {
+        let folder = files.root.appendingPathComponent(".reckon-cache")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let descriptor = open(folder.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return descriptor
     }
 
     /// Refuses an output folder that holds the content or the templates, or lies inside them.
@@ -590,15 +613,19 @@ public enum SiteBuilder {
     /// Whether the pages kept from the last build can skip the link check: their links were
     /// checked then, and still hold when no file the last build wrote is gone and every page
     /// rendered again (or made every time) at a path the last build wrote still has every id
-    /// it had. Not known (false) without the last build's file list and page cache.
+    /// it had. Not known (false) without the last build's file list and page cache, or when
+    /// that build found link problems (with `--warn` they were only warnings).
     static func keptPagesNeedNoLinkCheck(_ pages: [RenderedPage], kept: Set<String>, produced: Set<String>,
                                          previouslyWritten: [String]?, cache: PageCache?,
                                          sources: [String: String]) -> Bool {
-        guard let previouslyWritten, let cache, !kept.isEmpty else { return false }
+        guard let previouslyWritten, let cache, cache.linksChecked, !kept.isEmpty else { return false }
         let before = Set(previouslyWritten)
         guard before.isSubset(of: produced) else { return false }
         for page in pages where !kept.contains(page.outputPath) && page.hasOutput && before.contains(page.outputPath) {
-            let old = sources[page.outputPath].flatMap { cache.ids(ofArticle: $0) } ?? cache.ids(ofPage: page.outputPath)
+            // The page that was at this path: the same article's (not one whose URL moved here),
+            // or the same list's.
+            let old = sources[page.outputPath].map { cache.ids(ofArticle: $0, at: page.outputPath) }
+                ?? cache.ids(ofPage: page.outputPath)
             guard let old, old.isSubset(of: page.ids) else { return false }
         }
         return true

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Site
 import Testing
@@ -191,6 +192,40 @@ func makeExampleSite() throws -> Fixture {
         try FileManager.default.removeItem(at: site.root.appendingPathComponent(".reckon-cache"))
         #expect(site.build().write == WriteSummary(written: 0, unchanged: 17, removed: 1))
         #expect(site.read("public/CNAME") == nil)
+    }
+
+    /// A build with --warn publishes broken links as warnings; the next build without it must
+    /// still find them, though the page with the link is kept from the cache.
+    @Test func brokenLinksPublishedWithWarnAreErrorsInTheNextBuild() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        try site.write("content/posts/palm.md", (site.read("content/posts/palm.md") ?? "") + "\nSee [nowhere](/nowhere/).\n")
+        let warned = SiteBuilder.build(BuildOptions(siteDirectory: site.root, outputDirectory: site.root.appendingPathComponent("public"),
+                                                    linkWarnings: true))
+        #expect(!warned.failed)
+        #expect(warned.diagnostics.map(\.severity) == [.warning])
+        try site.write("content/posts/methods.md", "---\ntitle: Methods\ndate: 2026-10-13\n---\n## Sources\n\nEdited.\n")
+        let report = site.build()
+        #expect(report.keptPages > 0)
+        #expect(report.diagnostics == [.error("page posts/palm/index.html links to /reports/nowhere/, which this build does not produce",
+                                              at: SourceLocation(file: "content/posts/palm.md"))])
+    }
+
+    /// Two articles swap slugs; a page that links to one's heading by its URL is kept, but the
+    /// page now at that URL has no such id.
+    @Test func swappedSlugsBreakAFragmentLinkFromAKeptPage() throws {
+        let site = try makeExampleSite()
+        try site.write("content/posts/a.md", "---\ntitle: Alpha\ndate: 2025-01-01\nslug: aaa\n---\n## Alpha\n\nText.\n")
+        try site.write("content/posts/b.md", "---\ntitle: Beta\ndate: 2025-01-02\nslug: bbb\n---\n## Beta\n\nText.\n")
+        try site.write("content/posts/note.md", "---\ntitle: Note\ndate: 2026-10-14\n---\nSee [alpha](/posts/aaa/#alpha).\n")
+        #expect(site.build().diagnostics == [])
+        try site.write("content/posts/a.md", "---\ntitle: Alpha\ndate: 2025-01-01\nslug: bbb\n---\n## Alpha\n\nText.\n")
+        try site.write("content/posts/b.md", "---\ntitle: Beta\ndate: 2025-01-02\nslug: aaa\n---\n## Beta\n\nText.\n")
+        let report = site.build()
+        #expect(report.keptPages > 0)
+        #expect(report.diagnostics == [.error(
+            "page posts/note/index.html links to /reports/posts/aaa/#alpha, but posts/aaa/index.html has no id `alpha`",
+            at: SourceLocation(file: "content/posts/note.md"))])
     }
 
     @Test func draftsAreLeftOutUnlessAsked() throws {

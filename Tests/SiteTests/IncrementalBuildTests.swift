@@ -182,6 +182,37 @@ import Testing
         #expect(report.keptPages == 0)
     }
 
+    /// A byte changed inside a cache file (here a title in the front-matter cache) is caught
+    /// by its checksum: the cache is ignored, not trusted.
+    @Test(arguments: ["articles", "pages"])
+    func aCacheChangedOnDiskIsIgnored(file: String) throws {
+        _ = try rebuild { site in
+            let cache = site.root.appendingPathComponent(".reckon-cache/" + file)
+            var bytes = try [UInt8](Data(contentsOf: cache))
+            let title = Array("Renting".utf8)
+            let at = try #require(bytes.indices.first { bytes[$0...].starts(with: title) })
+            bytes[at + 6] = UInt8(ascii: "q")
+            try Data(bytes).write(to: cache)
+            try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
+        }
+    }
+
+    /// Two builds of one site at once: the second waits for the first (`.reckon-cache/lock`).
+    @Test func twoBuildsAtOnceBothSucceed() throws {
+        let site = try builtExample()
+        try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
+        let reports = ReportsBox()
+        let root = site.root
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            reports.add(SiteBuilder.build(BuildOptions(siteDirectory: root, outputDirectory: root.appendingPathComponent("public"))))
+        }
+        #expect(reports.all.count == 2 && reports.all.allSatisfy { $0.diagnostics.isEmpty })
+        let built = site.snapshot("public")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".reckon-cache"))
+        _ = site.build(output: "clean")
+        #expect(built == site.snapshot("clean"))
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let report = try rebuild { site in
             try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
@@ -192,4 +223,11 @@ import Testing
         }
         #expect(report.keptPages == 0)
     }
+}
+
+final class ReportsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [BuildReport] = []
+    func add(_ report: BuildReport) { lock.lock(); reports.append(report); lock.unlock() }
+    var all: [BuildReport] { lock.lock(); defer { lock.unlock() }; return reports }
 }
