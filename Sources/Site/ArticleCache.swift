@@ -38,13 +38,13 @@ struct ArticleCache {
     /// The entries stored for `configKey`; nil when there are none, they were stored for
     /// another `site.yaml`, or the file is damaged.
     static func load(from files: ProjectFiles, configKey: String) -> ArticleCache? {
-        guard let (bytes, start) = CacheWriter.readChecked(location(in: files)) else { return nil }
-        return ArticleCache(bytes: bytes, start: start, configKey: configKey)
+        guard let bytes = CacheWriter.readChecked(location(in: files)) else { return nil }
+        return ArticleCache(bytes: bytes, configKey: configKey)
     }
 
-    private init?(bytes: [UInt8], start: Int, configKey: String) {
+    private init?(bytes: [UInt8], configKey: String) {
         self.bytes = bytes
-        var reader = CacheReader(bytes, range: start..<bytes.count)
+        var reader = CacheReader(bytes)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == configKey else { return nil }
             for _ in 0..<(try reader.count()) {

@@ -11,8 +11,6 @@ import Glibc
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
-
     mutating func write(_ number: UInt64) {
         var rest = number
         while rest >= 0x80 {
@@ -49,35 +47,24 @@ struct CacheWriter {
 
     mutating func write(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
-    /// Writes the bytes to `url` (a temporary name, then renamed into place, so a reader never
-    /// sees half a file), creating its folder. A cache that cannot be written is no error: the
-    /// next build does without it.
-    /// - Parameter checked: Put an 8-byte checksum (`StableHash` of the bytes) in front, for
-    ///   `CacheWriter.readChecked`: a cache damaged on disk is then ignored, not trusted.
+    /// Writes the bytes to `url` (see `CacheFile`). A cache that cannot be written is no
+    /// error: the next build does without it.
+    /// - Parameter checked: End the file with a checksum, for `CacheWriter.readChecked`: a
+    ///   cache damaged on disk is then ignored, not trusted.
     func store(at url: URL, checked: Bool = true) {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // A name of this process's own: two builds of one site at once do not share it.
-        let temporary = url.path + ".new-\(getpid())"
-        var file = bytes
-        if checked {
-            let sum = bytes.withUnsafeBytes { StableHash.of($0) }.littleEndian
-            file = withUnsafeBytes(of: sum) { Array($0) } + bytes
-        }
-        do {
-            try OutputStage.write(file, to: temporary, name: temporary)
-            rename(temporary, url.path)
-        } catch {
-            unlink(temporary)
-        }
+        guard let file = CacheFile(url, checked: checked) else { return }
+        file.append(bytes[...])
+        file.finish()
     }
 
-    /// A file written by `store(at:checked: true)` and the offset its bytes start at, when its
-    /// checksum matches.
-    static func readChecked(_ url: URL) -> (bytes: [UInt8], start: Int)? {
-        guard let file = ProjectFiles.read(url.path), file.count >= 8 else { return nil }
-        let sum = file.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        let payload = file.withUnsafeBytes { StableHash.of(UnsafeRawBufferPointer(rebasing: $0[8...])) }
-        return sum == payload ? (file, 8) : nil
+    /// A file written with a checksum (`CacheFile`), without it, when the checksum matches.
+    static func readChecked(_ url: URL) -> [UInt8]? {
+        guard var file = ProjectFiles.read(url.path), file.count >= 8 else { return nil }
+        let sum = file.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) }
+        file.removeLast(8)
+        var checksum = Checksum()
+        file.withUnsafeBytes { checksum.add($0) }
+        return sum == checksum.value ? file : nil
     }
 
     mutating func write(_ location: SourceLocation) {
@@ -295,5 +282,100 @@ struct CacheReader {
                                readingMinutes: minutes, checks: checks,
                                chartFiles: Dictionary(charts.map { ($0, []) }, uniquingKeysWith: { first, _ in first }),
                                droppedLabels: try int(), linkTargets: try strings(), evaluatesFormulas: try bool())
+    }
+}
+
+/// A cache file being written: to a temporary name of this process's own (two builds of one
+/// site never share it), in 256 KiB pieces (a 10,000-page cache is not copied into one array
+/// first), optionally ended by a `Checksum` of everything before it; renamed into place by
+/// `finish()`, so a reader never sees half a file.
+final class CacheFile {
+    private let url: URL
+    private let temporary: String
+    private let descriptor: Int32
+    private let checked: Bool
+    private var buffer: [UInt8] = []
+    private var checksum = Checksum()
+    private var failed = false
+
+    init?(_ url: URL, checked: Bool) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        self.url = url
+        self.checked = checked
+        temporary = url.path + ".new-\(getpid())"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        buffer.reserveCapacity(1 << 18)
+    }
+
+    func append(_ bytes: ArraySlice<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 18 { flush() }
+    }
+
+    private func flush(hashing: Bool = true) {
+        if checked && hashing { buffer.withUnsafeBytes { checksum.add($0) } }
+        let complete = buffer.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                offset += count
+            }
+            return true
+        }
+        failed = failed || !complete
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left (and the checksum), then renames the file into place.
+    func finish() {
+        flush()
+        if checked {
+            withUnsafeBytes(of: checksum.value.littleEndian) { buffer.append(contentsOf: $0) }
+            flush(hashing: false)
+        }
+        close(descriptor)
+        if failed { unlink(temporary) } else { rename(temporary, url.path) }
+    }
+}
+
+/// `StableHash`'s word-at-a-time mixing over a stream of pieces: the value does not depend on
+/// where the pieces were cut, so a file written in pieces checks against one read whole.
+struct Checksum {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var total = 0
+
+    private mutating func mix(_ word: UInt64) {
+        hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        while pendingCount > 0 && index < bytes.count {
+            pending |= UInt64(bytes[index]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            index += 1
+            if pendingCount == 8 { mix(pending); pending = 0; pendingCount = 0 }
+        }
+        while index + 8 <= bytes.count {
+            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            index += 8
+        }
+        while index < bytes.count {
+            pending |= UInt64(bytes[index]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            index += 1
+        }
+        total += bytes.count
+    }
+
+    var value: UInt64 {
+        var copy = self
+        if copy.pendingCount > 0 { copy.mix(copy.pending) }
+        return (copy.hash ^ UInt64(total)) &* 0x9E37_79B9_7F4A_7C15
     }
 }

@@ -61,8 +61,8 @@ struct InputStamps {
     }
 
     static func load(from files: ProjectFiles) -> InputStamps? {
-        guard let (bytes, start) = CacheWriter.readChecked(location(in: files)) else { return nil }
-        var reader = CacheReader(bytes, range: start..<bytes.count)
+        guard let bytes = CacheWriter.readChecked(location(in: files)) else { return nil }
+        var reader = CacheReader(bytes)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == version else { return nil }
             var stamps = InputStamps(taken: try reader.int())

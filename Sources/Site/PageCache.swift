@@ -93,8 +93,8 @@ struct PageCache {
     /// The entries of the last build into `output`, if any (a cache of another version or
     /// output folder, or a damaged one, counts as none).
     static func load(from files: ProjectFiles, output: URL) -> PageCache? {
-        guard let (bytes, start) = CacheWriter.readChecked(location(in: files)) else { return nil }
-        return PageCache(bytes: bytes, start: start, output: outputName(output, files: files))
+        guard let bytes = CacheWriter.readChecked(location(in: files)) else { return nil }
+        return PageCache(bytes: bytes, output: outputName(output, files: files))
     }
 
     /// The output folder as the cache names it: relative to the site when inside it (so a
@@ -104,9 +104,9 @@ struct PageCache {
         return path.hasPrefix(files.root.path + "/") ? String(path.dropFirst(files.root.path.count + 1)) : path
     }
 
-    private init?(bytes: [UInt8], start: Int, output: String) {
+    private init?(bytes: [UInt8], output: String) {
         self.bytes = bytes
-        var reader = CacheReader(bytes, range: start..<bytes.count)
+        var reader = CacheReader(bytes)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == Self.version, try reader.string() == output else { return nil }
             linksChecked = try reader.bool()
@@ -198,19 +198,24 @@ struct PageCache {
     /// name, then renamed into place).
     static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: URL, linksChecked: Bool,
                       in files: ProjectFiles) {
-        var writer = CacheWriter()
-        writer.reserve(articles.reduce(0) { $0 + $1.1.bytes.count + $1.0.utf8.count + 8 }
-                       + lists.reduce(0) { $0 + $1.1.bytes.count + $1.0.utf8.count + 8 } + 256)
-        writer.write(version)
-        writer.write(outputName(output, files: files))
-        writer.write(linksChecked)
+        guard let file = CacheFile(location(in: files), checked: true) else { return }
+        var header = CacheWriter()
+        header.write(version)
+        header.write(outputName(output, files: files))
+        header.write(linksChecked)
+        file.append(header.bytes[...])
         for entries in [articles, lists] {
-            writer.write(entries.count)
+            var count = CacheWriter()
+            count.write(entries.count)
+            file.append(count.bytes[...])
             for (name, stored) in entries {
-                writer.write(name); writer.write(stored.bytes.count); writer.write(stored.bytes)
+                var head = CacheWriter()  // the entries themselves are appended as they are, not copied into one array
+                head.write(name); head.write(stored.bytes.count)
+                file.append(head.bytes[...])
+                file.append(stored.bytes)
             }
         }
-        writer.store(at: location(in: files))
+        file.finish()
     }
 
     static func forget(in files: ProjectFiles) {
