@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Quantities"),
         .target(name: "Formulas", dependencies: ["Diagnostics", "Quantities"]),
         .target(name: "Tables", dependencies: ["Diagnostics", "Quantities"]),
-        .target(name: "Charts", dependencies: ["DOM", "Diagnostics"]),
+        .target(name: "Charts", dependencies: ["DOM", "Diagnostics", "Quantities"]),
         .target(name: "Templates", dependencies: ["DOM", "Formulas", "Diagnostics"]),
         .target(name: "Site", dependencies: [
             "DOM", "Markup", "Quantities", "Formulas", "Tables", "Templates", "Charts", "Diagnostics",

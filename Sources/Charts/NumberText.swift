@@ -1,4 +1,5 @@
 import Foundation
+import Quantities  // CFormat: printf in the C locale without Foundation's String(format:)
 
 /// Deterministic number-to-text conversions shared by tick formatters and the SVG writer.
 /// None of them consults a locale: the output is the same on every machine.
@@ -10,7 +11,7 @@ enum NumberText {
     /// "-" for negatives), never "-0".
     static func fixed(_ value: Double, decimals: Int) -> String {
         precondition(value.isFinite, "non-finite number in chart output")
-        var text = String(format: "%.\(max(0, min(decimals, 20)))f", value)
+        var text = CFormat.string("%.\(max(0, min(decimals, 20)))f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
             text.removeFirst()
         }
