@@ -269,22 +269,25 @@ public struct QuantityFormat: Hashable, Sendable {
     /// The digits of `number` for the value ÷ 10^shift.
     private func place(_ number: RoundedDecimal, shift: Int, grouping: Bool) -> String {
         guard !number.isZero else { return "0" }
-        let digits = number.digits.map { Character(String($0)) }
+        let zero = UInt8(ascii: "0")
+        let digits = number.digits.map { zero + UInt8($0) }  // ASCII digits, built as bytes
         let p = number.exponent - shift  // the value is d₀.d₁d₂… × 10^p
-        var integer: String, fraction: String
+        var integer: [UInt8], fraction: [UInt8]
         if p >= digits.count - 1 {
-            integer = String(digits) + String(repeating: "0", count: p - (digits.count - 1))
-            fraction = ""
+            integer = digits + [UInt8](repeating: zero, count: p - (digits.count - 1))
+            fraction = []
         } else if p >= 0 {
-            integer = String(digits[0...p])
-            fraction = String(digits[(p + 1)...])
+            integer = Array(digits[0...p])
+            fraction = Array(digits[(p + 1)...])
         } else {
-            integer = "0"
-            fraction = String(repeating: "0", count: -p - 1) + String(digits)
+            integer = [zero]
+            fraction = [UInt8](repeating: zero, count: -p - 1) + digits
         }
-        if !keepsTrailingZeros { while fraction.hasSuffix("0") { fraction.removeLast() } }
-        if grouping { integer = QuantityFormat.grouped(integer) }
-        return (number.isNegative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+        if !keepsTrailingZeros { while fraction.last == zero { fraction.removeLast() } }
+        var text = String(decoding: integer, as: UTF8.self)
+        if grouping { text = QuantityFormat.grouped(text) }
+        if number.isNegative { text = "-" + text }
+        return fraction.isEmpty ? text : text + "." + String(decoding: fraction, as: UTF8.self)
     }
 
     private func fixed(_ value: Double, decimals: Int) -> String {
