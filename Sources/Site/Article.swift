@@ -2,150 +2,76 @@ import Diagnostics
 
 /// One Markdown article as loaded: its front matter, its body, and where it will be written.
 ///
-/// A value type whose fields live in one shared, copy-on-write box: the site plan keeps an
-/// article in several tables (by source, by language, as a neighbour, as a translation), and
-/// copying 14 fields costs 14 retains where the box costs one (SitePlan.make was 10% of a
-/// one-edit rebuild of 10,000 pages).
+/// A value type whose `Fields` live in one shared, copy-on-write box, read and written
+/// through dynamic member lookup (`article.title`): the site plan keeps an article in several
+/// tables (by source, by language, as a neighbour, as a translation), and copying 14 fields
+/// cost 14 retains where the box costs one (SitePlan.make was 10% of a one-edit rebuild of
+/// 10,000 pages).
+@dynamicMemberLookup
 public struct Article: Sendable, Equatable {
-    private final class Storage: @unchecked Sendable {  // mutated only when uniquely referenced
-        var source: String
-        var title: String
-        var date: Day?
-        var terms: [String: [String]]
-        var language: String
-        var draft: Bool
-        var summary: String
-        var layout: String
-        var layoutLocation: SourceLocation
-        var translationKey: String
-        var slug: String
-        var urlPath: String
-        var body: String
-        var bodyFirstLine: Int
-
-        init(source: String, title: String, date: Day?, terms: [String: [String]], language: String, draft: Bool,
-             summary: String, layout: String, layoutLocation: SourceLocation, translationKey: String, slug: String,
-             urlPath: String, body: String, bodyFirstLine: Int) {
-            self.source = source
-            self.title = title
-            self.date = date
-            self.terms = terms
-            self.language = language
-            self.draft = draft
-            self.summary = summary
-            self.layout = layout
-            self.layoutLocation = layoutLocation
-            self.translationKey = translationKey
-            self.slug = slug
-            self.urlPath = urlPath
-            self.body = body
-            self.bodyFirstLine = bodyFirstLine
-        }
-
-        func copy() -> Storage {
-            Storage(source: source, title: title, date: date, terms: terms, language: language, draft: draft,
-                    summary: summary, layout: layout, layoutLocation: layoutLocation, translationKey: translationKey,
-                    slug: slug, urlPath: urlPath, body: body, bodyFirstLine: bodyFirstLine)
-        }
+    public struct Fields: Sendable, Equatable {
+        /// Project-relative source path, e.g. `content/posts/training-cost.md`.
+        public var source: String
+        public var title: String
+        public var date: Day?
+        /// Terms per taxonomy, as written: `["tags": ["compute", "cost"]]`.
+        public var terms: [String: [String]]
+        /// BCP 47 tag as written in `site.yaml` (`en`, `zh-Hant`).
+        public var language: String
+        public var draft: Bool
+        public var summary: String
+        /// Template that renders the page, relative to `templates/` (default `article.html`).
+        public var layout: String
+        public var layoutLocation: SourceLocation
+        /// Articles with the same key are translations of each other: `translationKey` from
+        /// front matter, or else the folder and file name without its language suffix
+        /// (`posts/palm`).
+        public var translationKey: String
+        public var slug: String
+        /// The page's path below the base path, ending in `/`: `posts/training-cost/`,
+        /// `zh-hant/posts/compute-growth/`.
+        public var urlPath: String
+        /// The Markdown after the front matter, with `\n` line ends.
+        public var body: String
+        /// The file line on which `body` starts.
+        public var bodyFirstLine: Int
     }
 
-    private var storage: Storage
+    private final class Box: @unchecked Sendable {  // mutated only when uniquely referenced
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
 
     public init(source: String, title: String, date: Day?, terms: [String: [String]], language: String, draft: Bool,
                 summary: String, layout: String, layoutLocation: SourceLocation, translationKey: String, slug: String,
                 urlPath: String, body: String, bodyFirstLine: Int) {
-        storage = Storage(source: source, title: title, date: date, terms: terms, language: language, draft: draft,
-                          summary: summary, layout: layout, layoutLocation: layoutLocation, translationKey: translationKey,
-                          slug: slug, urlPath: urlPath, body: body, bodyFirstLine: bodyFirstLine)
+        box = Box(Fields(source: source, title: title, date: date, terms: terms, language: language, draft: draft,
+                         summary: summary, layout: layout, layoutLocation: layoutLocation, translationKey: translationKey,
+                         slug: slug, urlPath: urlPath, body: body, bodyFirstLine: bodyFirstLine))
     }
 
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// Project-relative source path, e.g. `content/posts/training-cost.md`.
-    public var source: String {
-        get { storage.source }
-        set { unique().source = newValue }
-    }
-    public var title: String {
-        get { storage.title }
-        set { unique().title = newValue }
-    }
-    public var date: Day? {
-        get { storage.date }
-        set { unique().date = newValue }
-    }
-    /// Terms per taxonomy, as written: `["tags": ["compute", "cost"]]`.
-    public var terms: [String: [String]] {
-        get { storage.terms }
-        set { unique().terms = newValue }
-    }
-    /// BCP 47 tag as written in `site.yaml` (`en`, `zh-Hant`).
-    public var language: String {
-        get { storage.language }
-        set { unique().language = newValue }
-    }
-    public var draft: Bool {
-        get { storage.draft }
-        set { unique().draft = newValue }
-    }
-    public var summary: String {
-        get { storage.summary }
-        set { unique().summary = newValue }
-    }
-    /// Template that renders the page, relative to `templates/` (default `article.html`).
-    public var layout: String {
-        get { storage.layout }
-        set { unique().layout = newValue }
-    }
-    public var layoutLocation: SourceLocation {
-        get { storage.layoutLocation }
-        set { unique().layoutLocation = newValue }
-    }
-    /// Articles with the same key are translations of each other: `translationKey` from front
-    /// matter, or else the folder and file name without its language suffix (`posts/palm`).
-    public var translationKey: String {
-        get { storage.translationKey }
-        set { unique().translationKey = newValue }
-    }
-    public var slug: String {
-        get { storage.slug }
-        set { unique().slug = newValue }
-    }
-    /// The page's path below the base path, ending in `/`: `posts/training-cost/`,
-    /// `zh-hant/posts/compute-growth/`.
-    public var urlPath: String {
-        get { storage.urlPath }
-        set { unique().urlPath = newValue }
-    }
-    /// The Markdown after the front matter, with `\n` line ends.
-    public var body: String {
-        get { storage.body }
-        set { unique().body = newValue }
-    }
-    /// The file line on which `body` starts.
-    public var bodyFirstLine: Int {
-        get { storage.bodyFirstLine }
-        set { unique().bodyFirstLine = newValue }
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: keyPath] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: keyPath] = newValue
+        }
     }
 
     public static func == (a: Article, b: Article) -> Bool {
-        a.storage === b.storage
-            || (a.source == b.source && a.title == b.title && a.date == b.date && a.terms == b.terms
-                && a.language == b.language && a.draft == b.draft && a.summary == b.summary && a.layout == b.layout
-                && a.layoutLocation == b.layoutLocation && a.translationKey == b.translationKey && a.slug == b.slug
-                && a.urlPath == b.urlPath && a.body == b.body && a.bodyFirstLine == b.bodyFirstLine)
+        a.box === b.box || a.box.fields == b.box.fields
     }
 
-    public var tags: [String] { terms["tags"] ?? [] }
+    public var tags: [String] { self.terms["tags"] ?? [] }
 
     /// The output file, relative to the output folder: `posts/training-cost/index.html`.
-    public var outputPath: String { urlPath + "index.html" }
+    public var outputPath: String { self.urlPath + "index.html" }
 
     /// The source folder relative to the site, e.g. `content/posts`.
     public var directory: String {
+        let source = self.source
         guard let slash = source.lastIndex(of: "/") else { return "" }
         return String(source[..<slash])
     }
