@@ -315,15 +315,7 @@ final class CacheFile {
 
     private func flush(hashing: Bool = true) {
         if checked && hashing { buffer.withUnsafeBytes { checksum.add($0) } }
-        let complete = buffer.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let count = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                offset += count
-            }
-            return true
-        }
+        let complete = buffer.withUnsafeBytes { OutputStage.writeAll($0, to: descriptor) }
         failed = failed || !complete
         buffer.removeAll(keepingCapacity: true)
     }
@@ -337,45 +329,5 @@ final class CacheFile {
         }
         close(descriptor)
         if failed { unlink(temporary) } else { rename(temporary, url.path) }
-    }
-}
-
-/// `StableHash`'s word-at-a-time mixing over a stream of pieces: the value does not depend on
-/// where the pieces were cut, so a file written in pieces checks against one read whole.
-struct Checksum {
-    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var pending: UInt64 = 0
-    private var pendingCount = 0
-    private var total = 0
-
-    private mutating func mix(_ word: UInt64) {
-        hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-        hash ^= hash >> 29
-    }
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var index = 0
-        while pendingCount > 0 && index < bytes.count {
-            pending |= UInt64(bytes[index]) << (8 * UInt64(pendingCount))
-            pendingCount += 1
-            index += 1
-            if pendingCount == 8 { mix(pending); pending = 0; pendingCount = 0 }
-        }
-        while index + 8 <= bytes.count {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-            index += 8
-        }
-        while index < bytes.count {
-            pending |= UInt64(bytes[index]) << (8 * UInt64(pendingCount))
-            pendingCount += 1
-            index += 1
-        }
-        total += bytes.count
-    }
-
-    var value: UInt64 {
-        var copy = self
-        if copy.pendingCount > 0 { copy.mix(copy.pending) }
-        return (copy.hash ^ UInt64(total)) &* 0x9E37_79B9_7F4A_7C15
     }
 }

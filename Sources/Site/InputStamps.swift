@@ -12,7 +12,7 @@ import Glibc
 /// modification time, so a recent stamp proves nothing and that file is read again (git's
 /// "racily clean" rule).
 struct InputStamps {
-    static let version = "reckon-inputs-1"
+    static let version = "reckon-inputs-1/" + StableHash.algorithm
 
     struct Stamp: Equatable {
         var size: Int

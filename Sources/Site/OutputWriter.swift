@@ -199,22 +199,26 @@ final class OutputStage: @unchecked Sendable {
         guard descriptor >= 0 else {
             throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))
         }
-        var offset = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let ok = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
         close(descriptor)
         guard ok else {
             throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))
         }
+    }
+
+    /// Writes every byte to `descriptor`, again after a signal interrupts; false on an error
+    /// (`errno` says which).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
     }
 
     /// Removes files under the output folder that this build did not produce, then folders

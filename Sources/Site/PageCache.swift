@@ -84,6 +84,13 @@ struct PageCache {
     /// A stored entry: its bytes in the cache it came from, or new bytes.
     struct Stored: Sendable {
         var bytes: ArraySlice<UInt8>
+
+        init(bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+        /// A list page's entry (or the facts of a page made every time), its file `size` bytes.
+        init(key: String, page: RenderedPage, size: Int) {
+            bytes = ListEntry(key: key, output: OutputFile(path: page.outputPath, size: size), page: page).encoded[...]
+        }
     }
 
     static func location(in files: ProjectFiles) -> URL {

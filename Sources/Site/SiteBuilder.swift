@@ -127,8 +127,8 @@ public enum SiteBuilder {
             }
         }
         /// The files the last build wrote into this output folder, when known.
-        func previouslyWritten() -> [String]? {
-            previous.flatMap { $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil }
+        let previouslyWritten = previous.flatMap {
+            $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil
         }
         let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
         endPhase("load")
@@ -239,16 +239,14 @@ public enum SiteBuilder {
                     page = renderer.renderList(lists[index], articles: bySource)
                     let size = page.html.count
                     Self.hand(&page, to: stage)
-                    return (page, key.map { PageCache.Stored(bytes: PageCache.ListEntry(
-                        key: $0, output: .init(path: page.outputPath, size: size), page: page).encoded[...]) }, nil)
+                    return (page, key.map { PageCache.Stored(key: $0, page: page, size: size) }, nil)
                 }
                 if index < lists.count + terms.count { page = renderer.renderTerms(terms[index - lists.count]) }
                 else { page = renderer.renderNotFound() }
                 let size = page.html.count
                 Self.hand(&page, to: stage)
                 // Rendered every time; recorded for their ids (see `keptPagesNeedNoLinkCheck`).
-                return (page, keys == nil ? nil : PageCache.Stored(bytes: PageCache.ListEntry(
-                    key: PageCache.factsOnly, output: .init(path: page.outputPath, size: size), page: page).encoded[...]), nil)
+                return (page, keys == nil ? nil : PageCache.Stored(key: PageCache.factsOnly, page: page, size: size), nil)
             }
             var others = renderedOthers.map(\.0)
             // Kept pages' files go to the stage in one batch (one lock, not one per page).
@@ -272,8 +270,7 @@ public enum SiteBuilder {
                 Self.hand(&checks, to: stage)
                 others.append(checks)
                 if keys != nil {
-                    pageCache?.lists.append((checks.outputPath, PageCache.Stored(bytes: PageCache.ListEntry(
-                        key: PageCache.factsOnly, output: .init(path: checks.outputPath, size: size), page: checks).encoded[...])))
+                    pageCache?.lists.append((checks.outputPath, PageCache.Stored(key: PageCache.factsOnly, page: checks, size: size)))
                 }
             }
             pages = articles.map(\.page) + others
@@ -329,7 +326,7 @@ public enum SiteBuilder {
             let produced = stage.produced
             let expected = produced.union((plan?.articles ?? []).map(\.outputPath))
             let skipKept = !options.linkWarnings && Self.keptPagesNeedNoLinkCheck(
-                pages, kept: keptPaths, produced: produced, previouslyWritten: previouslyWritten(), cache: oldCache,
+                pages, kept: keptPaths, produced: produced, previouslyWritten: previouslyWritten, cache: oldCache,
                 sources: Dictionary(uniqueKeysWithValues: (plan?.articles ?? []).map { ($0.outputPath, $0.source) }))
             report.linkCheckedPages = skipKept ? pages.count - keptPaths.count : pages.count
             var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath, jobs: options.jobs,
@@ -355,7 +352,7 @@ public enum SiteBuilder {
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         if !report.failed && options.write {
             do {
-                report.write = try stage.commit(previouslyWritten: previouslyWritten())
+                report.write = try stage.commit(previouslyWritten: previouslyWritten)
                 if let fingerprint {
                     BuildFingerprint(value: fingerprint, files: stage.produced.count)
                         .store(in: files, output: PageCache.outputName(output, files: files), outputs: stage.producedSizes)
