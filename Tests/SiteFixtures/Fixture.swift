@@ -106,3 +106,9 @@ public let minimalTheme = """
 -- templates/assets/site.css --
 body { margin: 0 }
 """
+
+/// A `content/site.yaml` section for a fixture: English and Traditional Chinese at `baseURL`,
+/// then `extra` (more lines, each starting with a newline).
+public func siteYAML(title: String, baseURL: String = "https://example.org/", extra: String = "") -> String {
+    "\n-- content/site.yaml --\ntitle: \"\(title)\"\nbase_url: \"\(baseURL)\"\nlanguage: en\nlanguages: [en, zh-Hant]" + extra
+}

@@ -21,13 +21,8 @@ let briefTemplate = """
 
 /// Two translations of one article, a third article left out of the brief, a table with a
 /// source, an image, links inside and outside the site.
-let briefSite = """
+let briefSite = siteYAML(title: "Reckoning", baseURL: "https://example.org/reports/") + """
 
--- content/site.yaml --
-title: "Reckoning"
-base_url: "https://example.org/reports/"
-language: en
-languages: [en, zh-Hant]
 -- content/data/models.csv --
 name,parameters [param],training_tokens [token],training_compute [FLOP]
 PaLM (540B),540350000000,780000000000,2.5272e24

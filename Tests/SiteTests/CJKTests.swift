@@ -20,14 +20,7 @@ let measureTheme = """
 </html>
 """
 
-let measureSiteYAML = """
-
--- content/site.yaml --
-title: "Notes"
-base_url: "https://example.org/"
-language: en
-languages: [en, zh-Hant]
-"""
+let measureSiteYAML = siteYAML(title: "Notes")
 
 func article(_ title: String, _ body: String, date: String = "2026-10-01", extra: String = "") -> String {
     "---\ntitle: \"\(title)\"\ndate: \(date)\n\(extra)---\n\(body)\n"

@@ -21,14 +21,7 @@ let formulaTheme = """
 </html>
 """
 
-let formulaSiteYAML = """
-
--- content/site.yaml --
-title: "Reckoning"
-base_url: "https://example.org/"
-language: en
-languages: [en, zh-Hant]
-"""
+let formulaSiteYAML = siteYAML(title: "Reckoning")
 
 /// Rows of `../shared/facts/models.csv` (values as there; a few columns, typed with units).
 let modelsCSV = """

@@ -27,15 +27,7 @@ let listTheme = """
 </html>
 """
 
-let listSiteYAML = """
-
--- content/site.yaml --
-title: "Notes"
-base_url: "https://example.org/"
-language: en
-languages: [en, zh-Hant]
-timezone: "Asia/Taipei"
-"""
+let listSiteYAML = siteYAML(title: "Notes", extra: "\ntimezone: \"Asia/Taipei\"")
 
 /// Five English articles, one a day from 1 to 5 October; three tagged `x`; `paginate: 2`.
 func makePaginatedSite() throws -> Fixture {
