@@ -112,3 +112,13 @@ body { margin: 0 }
 public func siteYAML(title: String, baseURL: String = "https://example.org/", extra: String = "") -> String {
     "\n-- content/site.yaml --\ntitle: \"\(title)\"\nbase_url: \"\(baseURL)\"\nlanguage: en\nlanguages: [en, zh-Hant]" + extra
 }
+
+/// The barest layout: a title and the `main` slot (no stylesheet, no navigation), for themes
+/// whose tests assert whole pages.
+public let bareLayout = """
+-- templates/base.html --
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:lang="page.lang">
+<head><meta charset="utf-8"/><title r:text="page.title">t</title></head>
+<body><main r:slot="main">fallback</main></body>
+</html>
+"""

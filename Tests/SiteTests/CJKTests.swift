@@ -4,12 +4,8 @@ import Testing
 
 /// A theme whose article pages show only the reading time, and whose index shows the DOM
 /// summary and its plain text.
-let measureTheme = """
--- templates/base.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:lang="page.lang">
-<head><meta charset="utf-8"/><title r:text="page.title">t</title></head>
-<body><main r:slot="main">fallback</main></body>
-</html>
+let measureTheme = bareLayout + """
+
 -- templates/article.html --
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
 <p r:fill="main" r:text="page.reading_minutes">m</p>

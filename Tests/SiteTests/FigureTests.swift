@@ -5,12 +5,8 @@ import Testing
 
 /// A theme whose article pages print the body, then `page.figures` (each with its id, so the
 /// figures' `#figure-N` links resolve), and whose index lists the pages.
-let formulaTheme = """
--- templates/base.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:lang="page.lang">
-<head><meta charset="utf-8"/><title r:text="page.title">t</title></head>
-<body><main r:slot="main">fallback</main></body>
-</html>
+let formulaTheme = bareLayout + """
+
 -- templates/article.html --
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
 <article r:fill="main"><div r:content="page.content"/><ol><li r:each="f in page.figures" r:id="f.id"><b r:text="f.text">x</b> = <code r:text="f.formula">f</code><i r:each="i in f.inputs" r:text="'; ' + i">i</i></li></ol></article>

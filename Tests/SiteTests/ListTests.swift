@@ -3,12 +3,8 @@ import Site
 import Testing
 
 /// A theme that shows the table of contents, previous/next links and the pager.
-let listTheme = """
--- templates/base.html --
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:lang="page.lang">
-<head><meta charset="utf-8"/><title r:text="page.title">t</title></head>
-<body><main r:slot="main">fallback</main></body>
-</html>
+let listTheme = bareLayout + """
+
 -- templates/article.html --
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:r="urn:reckon:template" r:layout="base.html">
 <article r:fill="main"><ol><li r:each="h in page.toc" r:class="'toc-' + string(h.level)"><a r:href="'#' + h.id" r:text="h.text">h</a></li></ol><a r:if="page.previous" rel="prev" r:href="page.previous.url" r:text="page.previous.title">p</a><a r:if="page.next" rel="next" r:href="page.next.url" r:text="page.next.title">n</a></article>
