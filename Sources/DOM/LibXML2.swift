@@ -482,7 +482,8 @@ struct HTMLBytesWriter {
 
     private static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
     private static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
-    private static let commentOpen: [UInt8] = Array("<!--".utf8), commentClose: [UInt8] = Array("-->".utf8)
+    /// Comment delimiters, made once (the XML writer uses them too).
+    static let commentOpen: [UInt8] = Array("<!--".utf8), commentClose: [UInt8] = Array("-->".utf8)
 
     private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard name.count == literal.utf8CodeUnitCount, let base = name.baseAddress else { return false }
@@ -682,9 +683,9 @@ struct XMLBytesWriter {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             Self.escape(xmlBytes(node.pointee.content), attribute: false, into: &out)
         case XML_COMMENT_NODE:
-            out.append(contentsOf: Array("<!--".utf8))
+            out.append(contentsOf: HTMLBytesWriter.commentOpen)
             out.append(contentsOf: xmlBytes(node.pointee.content))
-            out.append(contentsOf: Array("-->".utf8))
+            out.append(contentsOf: HTMLBytesWriter.commentClose)
         case XML_DOCUMENT_FRAG_NODE, XML_DOCUMENT_NODE:
             var child = node.pointee.children
             while let current = child {
