@@ -11,8 +11,11 @@ SWIFT ?= swift
 deps:
 	@scripts/install-deps
 
+# reckon, and reckon-serve, the server `reckon serve` runs (a program of its own so that reckon
+# starts without loading the HTTP server's libraries).
 build: deps
 	$(SWIFT) build -c release --product reckon
+	$(SWIFT) build -c release --product reckon-serve
 
 site: build
 	.build/release/reckon build .

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "reckon", targets: ["reckon"]),
+        .executable(name: "reckon-serve", targets: ["reckon-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,12 +35,26 @@ let package = Package(
             "Site", "Diagnostics",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        // The arguments of `reckon serve`, parsed by both binaries.
+        .target(name: "ServeCommandLine", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // mimalloc (Debian libmimalloc-dev) replaces glibc's malloc in the reckon binary: a build
         // allocates many small strings and DOM nodes on every core, and glibc's arenas cost 25%
         // of a 10,000-page build's CPU (docs/BENCHMARKS.md). Linking it is enough: its malloc
         // and free come before libc's.
+        // On Linux the Swift runtime and Foundation are linked statically (-static-stdlib, given
+        // to the compiler too so that its imports name the static libraries): loading them as
+        // shared libraries took two thirds of every start, more than the rest of a rebuild with
+        // nothing changed (docs/BENCHMARKS.md). `reckon serve` execs `reckon-serve`, which holds
+        // the server, so that reckon does not load FoundationNetworking and libcurl.
         .executableTarget(name: "reckon", dependencies: [
-            "Site", "Serve", "Diagnostics",
+            "Site", "ServeCommandLine", "Diagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
+        linkerSettings: [.linkedLibrary("mimalloc"), .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]),
+        .executableTarget(name: "reckon-serve", dependencies: [
+            "Serve", "ServeCommandLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.linkedLibrary("mimalloc")]),
 

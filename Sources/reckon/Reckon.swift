@@ -1,7 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
-import Serve
+import ServeCommandLine
 import Site
 
 @main
@@ -172,38 +172,20 @@ struct Check: ParsableCommand {
     }
 }
 
-struct Serve: AsyncParsableCommand {
+/// `reckon serve`: parses its arguments here (for help and usage errors), then replaces this
+/// process with the `reckon-serve` program, which runs the server.
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build SITE, serve it on 127.0.0.1, and rebuild and reload the pages when a source changes.",
-        discussion: """
-        Builds into SITE/public (or --output) and serves that folder on 127.0.0.1 only, under the \
-        path of site.yaml's base_url. Watches content/ and templates/: after each change it \
-        rebuilds and the open pages reload; a failed rebuild keeps the last good site and shows \
-        the errors over the page. Stop with Ctrl-C.
-        """
-    )
+        abstract: ServeArguments.abstract, discussion: ServeArguments.discussion)
 
-    @Argument(help: "The folder holding content/ and templates/.", completion: .directory)
-    var site: String = "."
+    @OptionGroup var arguments: ServeArguments
 
-    @Option(help: "The port to listen on (0: any free port).")
-    var port: UInt16 = 1313
-
-    @Option(name: .shortAndLong, help: "Where to write the site (default: SITE/public).")
-    var output: String?
-
-    @Flag(help: "Include drafts and future-dated articles.")
-    var drafts = false
-
-    @Flag(help: "Report broken internal links as warnings.")
-    var warn = false
-
-    func run() async throws {
-        let server = try await DevServer.start(ServeOptions(
-            siteDirectory: URL(fileURLWithPath: site), outputDirectory: output.map { URL(fileURLWithPath: $0) },
-            port: port, drafts: drafts, linkWarnings: warn,
-            log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }))
-        FileHandle.standardOutput.write(Data("serving \(server.url) (127.0.0.1 only); watching content/ and templates/; Ctrl-C to stop\n".utf8))
-        try await server.wait()
+    func run() throws {
+        // The arguments parsed above are handed over as written: everything after `serve`.
+        let all = CommandLine.arguments
+        let passed = all.firstIndex(of: "serve").map { Array(all[($0 + 1)...]) } ?? []
+        let failure = ServeLauncher.exec(passed)
+        FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+        throw ExitCode(1)
     }
 }

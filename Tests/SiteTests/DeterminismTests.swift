@@ -36,27 +36,11 @@ A [link](palm.md) and **more** words.
         #expect(site.pathBytes(under: "one") == site.pathBytes(under: "four"))
     }
 
-    /// The `reckon` executable beside the test bundle (or in `.build/debug`).
-    static func reckonExecutable() -> URL? {
-        var candidates: [URL] = []
-        if let first = ProcessInfo.processInfo.arguments.first {
-            var folder = URL(fileURLWithPath: first).deletingLastPathComponent()
-            // On macOS the bundle's executable sits in X.xctest/Contents/MacOS.
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("reckon"))
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        candidates.append(URL(fileURLWithPath: Bundle.main.bundlePath).deletingLastPathComponent().appendingPathComponent("reckon"))
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(package.appendingPathComponent(".build/debug/reckon"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     /// Runs `reckon` with exactly `environment`; returns its exit status and standard error.
     static func run(_ arguments: [String], environment: [String: String], in folder: URL) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = try #require(reckonExecutable(), "build the `reckon` product first")
+        let executable: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = folder

@@ -67,7 +67,7 @@ PaLM's 6ND is `= training_flops(models["PaLM (540B)"].parameters, models["PaLM (
 
     /// Runs `reckon` and returns its exit status and standard output.
     static func runCapturingOutput(_ arguments: [String], in folder: URL) throws -> (Int32, Data) {
-        let executable: URL = try #require(DeterminismTests.reckonExecutable(), "build the `reckon` product first")
+        let executable: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
