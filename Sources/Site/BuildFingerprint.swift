@@ -28,8 +28,9 @@ struct BuildFingerprint: Equatable {
         let paths = files.sourcePaths
         let previous = InputStamps.load(from: files)
         let taken = InputStamps.now
+        let root = files.root.path + "/"
         let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> (stamp: InputStamps.Stamp, hash: UInt64, read: Bool)? in
-            let path = files.root.path + "/" + paths[index]
+            let path = root + paths[index]
             guard let stamp = InputStamps.stamp(path) else { return nil }
             if let known = previous?.hash(paths[index], stamp: stamp) { return (stamp, known, false) }
             return ProjectFiles.read(path).map { bytes in (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true) }
@@ -89,7 +90,7 @@ struct BuildFingerprint: Equatable {
     /// Whether every output file is in `directory` with its size: a file deleted or cut by hand
     /// makes the site not up to date.
     static func present(_ outputs: [(path: String, size: Int)], in directory: URL) -> Bool {
-        PageCache.present(outputs.map { PageCache.OutputFile(path: $0.path, size: $0.size) }, in: directory)
+        OutputFolder(directory).holds(outputs.map { PageCache.OutputFile(path: $0.path, size: $0.size) })
     }
 
     /// - Parameters:

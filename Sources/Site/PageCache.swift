@@ -23,7 +23,10 @@ import Glibc
 ///   renders the page again;
 /// - a list page: its place (kind, language, taxonomy, term, number of pages, neighbours) and,
 ///   for each article it lists, what lists show of it (title, URL, date, terms, summary,
-///   reading time).
+///   reading time);
+/// - a feed: its language and, for each entry, the whole key of the entry's article page;
+///   the sitemap: each page's URL and date. A kept feed or sitemap is not validated again
+///   (a cache is only written after a build that passed).
 ///
 /// A page is also rendered again when its output file is missing or has another size. A file
 /// edited by hand inside the output with its size kept is not noticed; deleting
@@ -57,6 +60,9 @@ struct PageCache {
         var listKey: String
         var outputs: [OutputFile]
         var article: RenderedArticle
+
+        /// Everything the page was made from: its key, data key and links key.
+        var pageKey: String { key + "/" + (dataKey ?? "-") + "/" + linksKey }
 
         /// The entry as stored (its key first, so a changed page is found without decoding the rest).
         var encoded: [UInt8] {
@@ -229,10 +235,21 @@ struct PageCache {
         try? FileManager.default.removeItem(at: location(in: files))
     }
 
-    /// Whether every output file of an entry is in the output folder with its size.
-    static func present(_ outputs: [OutputFile], in directory: URL) -> Bool {
-        let base = directory.standardizedFileURL.path + "/"
-        return outputs.allSatisfy { file in
+}
+
+/// The output folder, for asking whether the files a build wrote are still there (its path is
+/// standardized once: per page, that took three quarters of the check's time).
+struct OutputFolder: Sendable {
+    /// The folder's path and a slash.
+    let base: String
+
+    init(_ directory: URL) {
+        base = directory.standardizedFileURL.path + "/"
+    }
+
+    /// Whether every file is in the folder with its size.
+    func holds(_ outputs: [PageCache.OutputFile]) -> Bool {
+        outputs.allSatisfy { file in
             var info = stat()
             return stat(base + file.path, &info) == 0 && Int(info.st_size) == file.size
         }
@@ -309,6 +326,16 @@ struct PageKeys: Sendable {
             for term in terms { hash.mix(term) }
         }
         hash.mix(rendered.summaryNodes()); hash.mix(rendered.summaryText); hash.mix(rendered.readingMinutes)
+        return hash.hex
+    }
+
+    /// The key of a file made from other pages (a feed, the sitemap): the site's key and
+    /// `parts`, everything the file is made of in order (for a feed, each entry's page key,
+    /// which covers what the feed shows of it).
+    func generated(_ name: String, parts: [String]) -> String {
+        var hash = StableHash()
+        hash.mix(site); hash.mix(name); hash.mix(parts.count)
+        for part in parts { hash.mix(part) }
         return hash.hex
     }
 

@@ -66,6 +66,9 @@ public struct BuildReport: Sendable {
     /// Pages kept from the last build because none of their inputs changed (`PageCache`):
     /// `pages - keptPages` were rendered.
     public var keptPages = 0
+    /// Feeds and sitemaps kept from the last build: what they are made of did not change, so
+    /// they were neither made nor validated again.
+    public var keptFeedsAndSitemaps = 0
     /// Pages whose links were checked: every page, or only those rendered when the kept
     /// pages' links cannot have changed (`keptPagesNeedNoLinkCheck`).
     public var linkCheckedPages = 0
@@ -176,23 +179,24 @@ public enum SiteBuilder {
             // Pages whose inputs did not change since the last build are kept, not rendered.
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
             let cache = keys == nil ? nil : PageCache.load(from: files, output: output)
+            let outputFolder = OutputFolder(output)
             let hashes = fileHashes
             let checkedFiles = files  // with the hashes every read is checked against
-            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?) in
+            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?, pageKey: String) in
                 let source = renderable[index]
                 guard let keys, let fileHash = hashes[source.source] else {
                     var article = renderer.renderArticle(source)
                     Self.hand(&article.page, to: stage)
                     for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
                     article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
-                    return (article, "", nil, nil)
+                    return (article, "", nil, nil, "")
                 }
                 let key = keys.article(source, fileHash: fileHash)
                 if let (entry, stored) = cache?.article(source.source, key: key),
                    entry.dataKey == nil || entry.dataKey == keys.data,
                    entry.linksKey == keys.links(entry.article.linkTargets),
-                   PageCache.present(entry.outputs, in: output) {
-                    return (entry.article, entry.listKey, stored, entry.outputs)  // kept: handed to the stage below
+                   outputFolder.holds(entry.outputs) {
+                    return (entry.article, entry.listKey, stored, entry.outputs, entry.pageKey)  // kept: handed to the stage below
                 }
                 var full = source
                 if loaded.withoutBody.contains(source.source) {
@@ -204,7 +208,7 @@ public enum SiteBuilder {
                                                 diagnostics: error.diagnostics)
                         return (RenderedArticle(page: page, summary: [], summaryText: "", feedHTML: "", readingMinutes: 0,
                                                 checks: [], chartFiles: [:], droppedLabels: 0, linkTargets: [],
-                                                evaluatesFormulas: false), "", nil, nil)
+                                                evaluatesFormulas: false), "", nil, nil, "")
                     }
                 }
                 var article = renderer.renderArticle(full)
@@ -219,7 +223,7 @@ public enum SiteBuilder {
                     key: key, dataKey: article.evaluatesFormulas ? keys.data : nil,
                     linksKey: keys.links(article.linkTargets),
                     listKey: keys.listing(source, rendered: article), outputs: outputs, article: article)
-                return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), nil)
+                return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), nil, entry.pageKey)
             }
             let articles = rendered.map(\.0)
             let listings = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.listKey)))
@@ -233,7 +237,7 @@ public enum SiteBuilder {
                 if index < lists.count {
                     let key = keys?.list(lists[index], listings: listings)
                     if let key, let (entry, stored) = cache?.list(lists[index].urlPath + "index.html", key: key),
-                       PageCache.present([entry.output], in: output) {
+                       outputFolder.holds([entry.output]) {
                         return (entry.page, stored, entry.output)
                     }
                     page = renderer.renderList(lists[index], articles: bySource)
@@ -278,29 +282,52 @@ public enum SiteBuilder {
             report.pages = pages.count
             for page in pages { report.diagnostics += page.diagnostics }
 
+            // Feeds and the sitemap are kept, like pages, when what they are made of is unchanged.
+            let pageKeys = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.pageKey)))
+            var keptGenerated: [PageCache.OutputFile] = []
+            func make(_ path: String, parts: @autoclosure () -> [String], _ bytes: () -> [UInt8]) {
+                guard let keys else { generated[path] = bytes(); return }
+                let key = keys.generated(path, parts: parts())
+                if let (entry, stored) = cache?.list(path, key: key), outputFolder.holds([entry.output]) {
+                    keptGenerated.append(entry.output)
+                    pageCache?.lists.append((path, stored))
+                    return
+                }
+                let made = bytes()
+                generated[path] = made
+                pageCache?.lists.append((path, PageCache.Stored(
+                    key: key, page: RenderedPage(outputPath: path, source: "", html: [], diagnostics: []), size: made.count)))
+            }
             let feeds = FeedWriter(calendar: calendar)
             for language in config.languages {
                 let entries = Array((sitePlan.byLanguage[language] ?? []).lazy.compactMap { article -> FeedWriter.Entry? in
                     bySource(article.source).map { FeedWriter.Entry(article: article, rendered: $0,
                                                                     permalink: renderer.absoluteURL(article.urlPath)) }
                 }.prefix(FeedWriter.limit))
+                let parts = entries.map { $0.article.source + " " + (pageKeys[$0.article.source] ?? "") }
                 let prefix = config.languagePrefix(language)
                 let home = renderer.absoluteURL(prefix)
                 let title = loaded.strings[language]?["site_title"]?.text() ?? config.title
                 let description = loaded.strings[language]?["site_description"]?.text() ?? config.description
-                generated[prefix + "atom.xml"] = feeds.atom(language: language, title: title, description: description,
-                                                            entries: entries, selfURL: renderer.absoluteURL(prefix + "atom.xml"),
-                                                            homeURL: home)
-                generated[prefix + "rss.xml"] = feeds.rss(language: language, title: title, description: description,
-                                                          entries: entries, selfURL: renderer.absoluteURL(prefix + "rss.xml"),
-                                                          homeURL: home)
+                make(prefix + "atom.xml", parts: parts) {
+                    feeds.atom(language: language, title: title, description: description, entries: entries,
+                               selfURL: renderer.absoluteURL(prefix + "atom.xml"), homeURL: home)
+                }
+                make(prefix + "rss.xml", parts: parts) {
+                    feeds.rss(language: language, title: title, description: description, entries: entries,
+                              selfURL: renderer.absoluteURL(prefix + "rss.xml"), homeURL: home)
+                }
             }
             var sitemap: [SitemapWriter.Entry] = []
             for page in pages where page.outputPath != "404.html" && page.hasOutput {
                 let path = page.outputPath.hasSuffix("index.html") ? String(page.outputPath.dropLast("index.html".count)) : page.outputPath
                 sitemap.append(SitemapWriter.Entry(location: renderer.absoluteURL(path), lastModified: sitePlan.bySource[page.source]?.date))
             }
-            generated["sitemap.xml"] = SitemapWriter().sitemap(sitemap)
+            make("sitemap.xml", parts: sitemap.map { $0.location + " " + ($0.lastModified?.description ?? "") }) {
+                SitemapWriter().sitemap(sitemap)
+            }
+            stage.keep(keptGenerated)
+            report.keptFeedsAndSitemaps = keptGenerated.count
             generated["robots.txt"] = SitemapWriter().robots(sitemapURL: renderer.absoluteURL("sitemap.xml"))
         }
         endPhase("render")

@@ -8,7 +8,8 @@ import Testing
         let site = try Fixture(serveSite)
         defer { site.remove() }
         let process = Process()
-        process.executableURL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
+        let reckon: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
+        process.executableURL = reckon
         #expect(builtExecutable("reckon-serve") != nil, "build the `reckon-serve` product first")
         process.arguments = ["serve", site.root.path, "--port", "0"]
         let output = Pipe()
@@ -67,7 +68,8 @@ import Testing
     /// Usage errors come from `reckon` itself, before anything is started.
     @Test func badArgumentsAreRefusedByReckon() throws {
         let process = Process()
-        process.executableURL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
+        let reckon: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
+        process.executableURL = reckon
         process.arguments = ["serve", "--port", "70000"]
         let errors = Pipe()
         process.standardError = errors

@@ -70,6 +70,8 @@ import Testing
             try append("\nfooter { color: #333 }\n", to: "templates/assets/site.css", in: site)
         }
         #expect(report.pages - report.keptPages == alwaysRendered)
+        // Both languages' Atom and RSS feeds and the sitemap are kept.
+        #expect(report.keptFeedsAndSitemaps == 5)
     }
 
     @Test func editingAnArticleBodyRendersThatArticleOnly() throws {
@@ -79,6 +81,9 @@ import Testing
         #expect(report.pages - report.keptPages == alwaysRendered + 1)
         // No file is gone and no id was lost: only the rendered pages' links are checked.
         #expect(report.linkCheckedPages == alwaysRendered + 1)
+        // The English feeds show its body and are made again; the Chinese feeds and the
+        // sitemap (URLs and dates) are kept.
+        #expect(report.keptFeedsAndSitemaps == 3)
     }
 
     /// palm.md links to methods.md#sources. Renaming that heading leaves palm's page kept (its
