@@ -2,7 +2,7 @@ import Diagnostics
 
 /// One Markdown article as loaded: its front matter, its body, and where it will be written.
 ///
-/// A value type whose `Fields` live in one shared, copy-on-write box, read and written
+/// A value type whose `Fields` live in one shared, copy-on-write box (`FieldsBox`), read and written
 /// through dynamic member lookup (`article.title`): the site plan keeps an article in several
 /// tables (by source, by language, as a neighbour, as a translation), and copying 14 fields
 /// cost 14 retains where the box costs one (SitePlan.make was 10% of a one-edit rebuild of
@@ -37,17 +37,12 @@ public struct Article: Sendable, Equatable {
         public var bodyFirstLine: Int
     }
 
-    private final class Box: @unchecked Sendable {  // mutated only when uniquely referenced
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var box: FieldsBox<Fields>
 
     public init(source: String, title: String, date: Day?, terms: [String: [String]], language: String, draft: Bool,
                 summary: String, layout: String, layoutLocation: SourceLocation, translationKey: String, slug: String,
                 urlPath: String, body: String, bodyFirstLine: Int) {
-        box = Box(Fields(source: source, title: title, date: date, terms: terms, language: language, draft: draft,
+        box = FieldsBox(Fields(source: source, title: title, date: date, terms: terms, language: language, draft: draft,
                          summary: summary, layout: layout, layoutLocation: layoutLocation, translationKey: translationKey,
                          slug: slug, urlPath: urlPath, body: body, bodyFirstLine: bodyFirstLine))
     }
@@ -55,7 +50,7 @@ public struct Article: Sendable, Equatable {
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: keyPath] }
         set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
             box.fields[keyPath: keyPath] = newValue
         }
     }
@@ -133,4 +128,13 @@ extension Substring {
         while copy.last == " " || copy.last == "\t" { copy.removeLast() }
         return copy
     }
+}
+
+/// The stored fields of a value type (`Article`, `RenderedPage`, `RenderedArticle`), shared
+/// between its copies: copying the value is one retain, not one per field. The value mutates
+/// the fields only when it holds the only reference (`isKnownUniquelyReferenced`), and copies
+/// them into a new box otherwise; that is what makes the unchecked `Sendable` sound.
+final class FieldsBox<Fields: Sendable>: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
 }

@@ -12,13 +12,24 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` (a time part after `T` or a space is ignored); nil when the text is
-    /// not a real day of the Gregorian calendar.
+    /// Parses `YYYY-MM-DD` (a time part after `T` or a space is ignored, as are a `T` or spaces
+    /// before it); nil when the text is not a real day of the Gregorian calendar, written with
+    /// ASCII digits. Reads bytes: the page cache parses a date per article on every rebuild.
     public init?(_ text: String) {
-        let datePart = text.split(whereSeparator: { $0 == "T" || $0 == " " }).first.map(String.init) ?? ""
-        let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        var utf8 = text.utf8[...]
+        while let first = utf8.first, first == UInt8(ascii: "T") || first == UInt8(ascii: " ") { utf8 = utf8.dropFirst() }
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") } ?? utf8.endIndex
+        let bytes = Array(utf8[..<end])
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month

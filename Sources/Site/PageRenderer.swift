@@ -5,54 +5,102 @@ import Markup
 import Templates
 
 /// One page as rendered: its bytes and what the validate phase needs to know about it.
+///
+/// Its fields live in one copy-on-write box (`FieldsBox`), read and written as `page.ids`: the
+/// build copies pages into several arrays, and a copy is one retain instead of one per field
+/// (copies of the rendered pages and articles were 9% of a one-edit rebuild of 10,000 pages).
+@dynamicMemberLookup
 struct RenderedPage: Sendable {
-    var outputPath: String
-    /// The source that produced the page (an article, or a template).
-    var source: String
-    /// The page's bytes until they are handed to the output stage.
-    var html: [UInt8]
-    /// Whether the page was rendered (its bytes went to the output).
-    var hasOutput = false
-    var diagnostics: [Diagnostic]
-    /// Content files the page links to, to be copied.
-    var copies: [String] = []
-    /// Every `href`/`src` value on the page.
-    var links: [String] = []
-    /// Every `id` on the page.
-    var ids: Set<String> = []
-    /// Links already reported where they are written (a Markdown link to a missing file):
-    /// the site-wide link check does not report them again.
-    var reportedLinks: Set<String> = []
+    struct Fields: Sendable {
+        var outputPath: String
+        /// The source that produced the page (an article, or a template).
+        var source: String
+        /// The page's bytes until they are handed to the output stage.
+        var html: [UInt8]
+        /// Whether the page was rendered (its bytes went to the output).
+        var hasOutput = false
+        var diagnostics: [Diagnostic]
+        /// Content files the page links to, to be copied.
+        var copies: [String] = []
+        /// Every `href`/`src` value on the page.
+        var links: [String] = []
+        /// Every `id` on the page.
+        var ids: Set<String> = []
+        /// Links already reported where they are written (a Markdown link to a missing file):
+        /// the site-wide link check does not report them again.
+        var reportedLinks: Set<String> = []
+    }
+
+    private var box: FieldsBox<Fields>
+
+    init(outputPath: String, source: String, html: [UInt8], hasOutput: Bool = false, diagnostics: [Diagnostic],
+         copies: [String] = [], links: [String] = [], ids: Set<String> = [], reportedLinks: Set<String> = []) {
+        box = FieldsBox(Fields(outputPath: outputPath, source: source, html: html, hasOutput: hasOutput,
+                               diagnostics: diagnostics, copies: copies, links: links, ids: ids,
+                               reportedLinks: reportedLinks))
+    }
+
+    subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: keyPath] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
+            box.fields[keyPath: keyPath] = newValue
+        }
+    }
 }
 
-/// What rendering an article gives the pages rendered after it (lists, feeds).
+/// What rendering an article gives the pages rendered after it (lists, feeds); boxed like
+/// `RenderedPage`.
+@dynamicMemberLookup
 struct RenderedArticle: Sendable {
-    var page: RenderedPage
-    /// The summary as markup: the front matter's text, or the start of the article cut on
-    /// the DOM at a word (Latin) or character (CJK) boundary, every element closed.
-    var summary: [MarkupNode]
-    var summaryText: String
-    /// The summary as the page cache stores it, when the article came from there: decoded by
-    /// `summaryNodes()` only for the list pages rendered again.
-    var encodedSummary: (bytes: [UInt8], range: Range<Int>)? = nil
-    /// The article body with absolute URLs, as HTML, for feeds.
-    var feedHTML: String
-    var readingMinutes: Double
-    /// The verdicts of the article's `check` blocks.
-    var checks: [CheckResult]
-    /// Standalone SVGs of its charts (output path → bytes) and the labels they dropped.
-    var chartFiles: [String: [UInt8]]
-    var droppedLabels: Int
-    /// The project-relative paths its relative links were looked up as (`ContentLinks`), in
-    /// order: the page cache looks them up again to see whether the page would link
-    /// differently now.
-    var linkTargets: [String]
-    /// Whether the page evaluated formulas, so depends on the data tables.
-    var evaluatesFormulas: Bool
+    struct Fields: Sendable {
+        var page: RenderedPage
+        /// The summary as markup: the front matter's text, or the start of the article cut on
+        /// the DOM at a word (Latin) or character (CJK) boundary, every element closed.
+        var summary: [MarkupNode]
+        var summaryText: String
+        /// The summary as the page cache stores it, when the article came from there: decoded by
+        /// `summaryNodes()` only for the list pages rendered again.
+        var encodedSummary: (bytes: [UInt8], range: Range<Int>)? = nil
+        /// The article body with absolute URLs, as HTML, for feeds.
+        var feedHTML: String
+        var readingMinutes: Double
+        /// The verdicts of the article's `check` blocks.
+        var checks: [CheckResult]
+        /// Standalone SVGs of its charts (output path → bytes) and the labels they dropped.
+        var chartFiles: [String: [UInt8]]
+        var droppedLabels: Int
+        /// The project-relative paths its relative links were looked up as (`ContentLinks`), in
+        /// order: the page cache looks them up again to see whether the page would link
+        /// differently now.
+        var linkTargets: [String]
+        /// Whether the page evaluated formulas, so depends on the data tables.
+        var evaluatesFormulas: Bool
+    }
+
+    private var box: FieldsBox<Fields>
+
+    init(page: RenderedPage, summary: [MarkupNode], summaryText: String,
+         encodedSummary: (bytes: [UInt8], range: Range<Int>)? = nil, feedHTML: String, readingMinutes: Double,
+         checks: [CheckResult], chartFiles: [String: [UInt8]], droppedLabels: Int, linkTargets: [String],
+         evaluatesFormulas: Bool) {
+        box = FieldsBox(Fields(page: page, summary: summary, summaryText: summaryText, encodedSummary: encodedSummary,
+                               feedHTML: feedHTML, readingMinutes: readingMinutes, checks: checks, chartFiles: chartFiles,
+                               droppedLabels: droppedLabels, linkTargets: linkTargets,
+                               evaluatesFormulas: evaluatesFormulas))
+    }
+
+    subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: keyPath] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
+            box.fields[keyPath: keyPath] = newValue
+        }
+    }
 
     /// The summary's markup (decoded from the page cache when it came from there).
     func summaryNodes() -> [MarkupNode] {
-        guard let (bytes, range) = encodedSummary else { return summary }
+        guard let (bytes, range) = self.encodedSummary else { return self.summary }
         var reader = CacheReader(bytes, range: range)
         return (try? reader.nodes()) ?? []
     }
