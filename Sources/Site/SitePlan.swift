@@ -51,8 +51,10 @@ struct SitePlan: Sendable {
     ///   - articles: All loaded articles.
     ///   - today: Articles dated after this day are left out unless `includeDrafts`.
     static func make(_ all: [Article], config: SiteConfig, today: Day, includeDrafts: Bool) -> SitePlan {
-        let articles = all.filter { includeDrafts || (!$0.draft && ($0.date.map { $0 <= today } ?? true)) }
-            .sorted(by: isListedBefore)
+        let published = all.filter { includeDrafts || (!$0.draft && ($0.date.map { $0 <= today } ?? true)) }
+        // Sorted by keys read once per article, not twice per comparison.
+        let keys = published.map(ListingKey.init)
+        let articles = keys.indices.sorted { keys[$0].isListed(before: keys[$1]) }.map { published[$0] }
         var plan = SitePlan(articles: articles, bySource: [:], byLanguage: [:], translations: [:], neighbours: [:],
                             lists: [], termsPages: [])
         for article in articles {
@@ -112,16 +114,30 @@ struct SitePlan: Sendable {
         return plan
     }
 
-    /// The listing order: newest first; same day by title, then source path; undated last.
-    static func isListedBefore(_ a: Article, _ b: Article) -> Bool {
-        switch (a.date, b.date) {
-        case let (x?, y?) where x != y: return x > y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: break
+    /// What the listing order reads of an article.
+    struct ListingKey {
+        var date: Day?
+        var title: String
+        var source: String
+
+        init(_ article: Article) {
+            date = article.date
+            title = article.title
+            source = article.source
         }
-        if a.title != b.title { return a.title.unicodeScalars.lexicographicallyPrecedes(b.title.unicodeScalars) }
-        return a.source < b.source
+
+        /// The listing order: newest first; same day by title (Unicode scalars), then source
+        /// path; undated last.
+        func isListed(before other: ListingKey) -> Bool {
+            switch (date, other.date) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: break
+            }
+            if title != other.title { return title.unicodeScalars.lexicographicallyPrecedes(other.title.unicodeScalars) }
+            return source < other.source
+        }
     }
 
     /// A term's URL segment: its slug, CJK kept (terms without letters or digits are refused
