@@ -49,10 +49,7 @@ public struct Article: Sendable, Equatable {
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: keyPath] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
-            box.fields[keyPath: keyPath] = newValue
-        }
+        set { FieldsBox.write(newValue, at: keyPath, in: &box) }
     }
 
     public static func == (a: Article, b: Article) -> Bool {
@@ -137,4 +134,11 @@ extension Substring {
 final class FieldsBox<Fields: Sendable>: @unchecked Sendable {
     var fields: Fields
     init(_ fields: Fields) { self.fields = fields }
+
+    /// Sets one field of the value whose box is `box`, first copying the fields into a box of
+    /// its own when another value shares this one.
+    static func write<Value>(_ value: Value, at keyPath: WritableKeyPath<Fields, Value>, in box: inout FieldsBox<Fields>) {
+        if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
+        box.fields[keyPath: keyPath] = value
+    }
 }

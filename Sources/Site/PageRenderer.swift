@@ -42,10 +42,7 @@ struct RenderedPage: Sendable {
 
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: keyPath] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
-            box.fields[keyPath: keyPath] = newValue
-        }
+        set { FieldsBox.write(newValue, at: keyPath, in: &box) }
     }
 }
 
@@ -92,10 +89,7 @@ struct RenderedArticle: Sendable {
 
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: keyPath] }
-        set {
-            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
-            box.fields[keyPath: keyPath] = newValue
-        }
+        set { FieldsBox.write(newValue, at: keyPath, in: &box) }
     }
 
     /// The summary's markup (decoded from the page cache when it came from there).

@@ -47,18 +47,10 @@ import Testing
         let alone = folder.appendingPathComponent("reckon")
         do { try FileManager.default.linkItem(at: reckon, to: alone) } catch { try FileManager.default.copyItem(at: reckon, to: alone) }
 
-        let process = Process()
-        process.executableURL = alone
-        process.arguments = ["serve", folder.path, "--port", "0"]
-        process.environment = ["PATH": folder.appendingPathComponent("empty").path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(String(decoding: data, as: UTF8.self) == """
+        let result = try runToEnd(alone, ["serve", folder.path, "--port", "0"],
+                                  environment: ["PATH": folder.appendingPathComponent("empty").path])
+        #expect(result.status == 1)
+        #expect(result.errorText == """
             error: reckon serve runs the reckon-serve program, found neither beside reckon nor on PATH; \
             build it with `swift build -c release --product reckon-serve` (make build does)
 
@@ -67,17 +59,9 @@ import Testing
 
     /// Usage errors come from `reckon` itself, before anything is started.
     @Test func badArgumentsAreRefusedByReckon() throws {
-        let process = Process()
         let reckon: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
-        process.executableURL = reckon
-        process.arguments = ["serve", "--port", "70000"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64)
-        #expect(String(decoding: data, as: UTF8.self).hasPrefix("Error: The value '70000' is invalid for '--port <port>'\n"))
+        let result = try runToEnd(reckon, ["serve", "--port", "70000"])
+        #expect(result.status == 64)
+        #expect(result.errorText.hasPrefix("Error: The value '70000' is invalid for '--port <port>'\n"))
     }
 }

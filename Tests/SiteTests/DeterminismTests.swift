@@ -38,19 +38,9 @@ A [link](palm.md) and **more** words.
 
     /// Runs `reckon` with exactly `environment`; returns its exit status and standard error.
     static func run(_ arguments: [String], environment: [String: String], in folder: URL) throws -> (Int32, String) {
-        let process = Process()
         let executable: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try runToEnd(executable, arguments, environment: environment, in: folder)
+        return (result.status, result.errorText)
     }
 
     /// The command line under Tokyo time and a Chinese locale, from inside the site with

@@ -68,19 +68,10 @@ PaLM's 6ND is `= training_flops(models["PaLM (540B)"].parameters, models["PaLM (
     /// Runs `reckon` and returns its exit status and standard output.
     static func runCapturingOutput(_ arguments: [String], in folder: URL) throws -> (Int32, Data) {
         let executable: URL = try #require(builtExecutable("reckon"), "build the `reckon` product first")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TZ": "UTC",
-                               "SOURCE_DATE_EPOCH": "1793491200"]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+        let result = try runToEnd(executable, arguments, environment: [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TZ": "UTC",
+            "SOURCE_DATE_EPOCH": "1793491200"], in: folder)
+        return (result.status, result.standardOutput)
     }
 
     /// `reckon check --format json`: every verdict, with its numbers and inputs; nothing written.
