@@ -207,7 +207,8 @@ struct PageRenderer: Sendable {
     func termLinks(_ article: Article, taxonomy: String) -> Value {
         .list((article.terms[taxonomy] ?? []).map { term in
             .record(Record([("name", .string(term)),
-                            ("url", .string(url(config.languagePrefix(article.language) + taxonomy + "/" + SitePlan.termSlug(term) + "/")))]))
+                            ("url", .string(url(config.languagePrefix(article.language) + taxonomy + "/"
+                                                + (plan.termSlugs[term] ?? SitePlan.termSlug(term)) + "/")))]))
         })
     }
 

@@ -46,6 +46,8 @@ struct SitePlan: Sendable {
     var neighbours: [String: (previous: Article?, next: Article?)]
     var lists: [ListPage]
     var termsPages: [TermsPage]
+    /// Each term's slug, as spelled in front matter (`termSlug`, made once per spelling).
+    var termSlugs: [String: String] = [:]
 
     /// - Parameters:
     ///   - articles: All loaded articles.
@@ -86,12 +88,11 @@ struct SitePlan: Sendable {
                 // spelling (ties: the first in Unicode order).
                 var bySlug: [String: [String]] = [:]
                 var spellings: [String: [String: Int]] = [:]
-                var slugOf: [String: String] = [:]  // each spelling's slug, made once
                 for article in list {
                     var slugs: Set<String> = []  // two spellings of one term list the article once
                     for term in Set(article.terms[taxonomy] ?? []) {
-                        let slug = slugOf[term] ?? termSlug(term)
-                        slugOf[term] = slug
+                        let slug = plan.termSlugs[term] ?? termSlug(term)
+                        plan.termSlugs[term] = slug
                         if slugs.insert(slug).inserted { bySlug[slug, default: []].append(article.source) }
                         spellings[slug, default: [:]][term, default: 0] += 1
                     }
