@@ -50,7 +50,9 @@ public enum PDFPrinter {
             try? manager.removeItem(at: log)
         }
         try? manager.removeItem(at: pdf)
-        manager.createFile(atPath: log.path, contents: nil)
+        // Chromium's own messages go to the log, shown when it fails (or nowhere, when the
+        // log cannot be made).
+        let output = manager.createFile(atPath: log.path, contents: nil) ? try? FileHandle(forWritingTo: log) : nil
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
@@ -58,9 +60,8 @@ public enum PDFPrinter {
             "--no-default-browser-check", "--disable-extensions", "--user-data-dir=\(profile.path)",
             "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.standardizedFileURL.absoluteString,
         ]
-        let output = try? FileHandle(forWritingTo: log)
-        process.standardOutput = output
-        process.standardError = output
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = output ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do {
             try process.run()

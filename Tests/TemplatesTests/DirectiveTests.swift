@@ -207,7 +207,8 @@ struct DirectiveTests {
         for n in 1...3 {
             let document = Document()
             let (root, diagnostics) = set.render("page.html", scope: Scope(variables: ["n": .number(Double(n))]), in: document)
-            document.root = try #require(root)
+            let rendered: Node = try #require(root)
+            document.root = rendered
             #expect(HTMLSerializer().serialize(document) == "<!DOCTYPE html>\n<p>\(n)</p>\n")
             #expect(diagnostics.isEmpty)
         }
