@@ -132,7 +132,7 @@ struct SummaryCutter {
             text = text.trimmingWhitespaceAtEnd + "…"
         }
         // The plain text goes into meta descriptions and feeds: one space between words.
-        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let collapsed = text.collapsingWhitespace
         return (container, collapsed)
     }
 

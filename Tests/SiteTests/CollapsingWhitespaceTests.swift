@@ -1,0 +1,18 @@
+@testable import Site
+import Testing
+
+@Suite struct CollapsingWhitespaceTests {
+    @Test(arguments: [
+        ("  Compute  grew\n\tfast. ", "Compute grew fast."),
+        ("one", "one"),
+        ("", ""),
+        (" \n\t ", ""),
+        ("算力\u{3000}成長\u{00A0}快", "算力 成長 快"),
+        ("a\u{2028}b\u{0085}c\u{200B}d", "a b c\u{200B}d"),
+        ("Cafe\u{301} au lait", "Cafe\u{301} au lait"),
+    ])
+    func joinsTheWordsWithOneSpace(text: String, collapsed: String) {
+        #expect(text.collapsingWhitespace == collapsed)
+        #expect(text.collapsingWhitespace == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
+}
