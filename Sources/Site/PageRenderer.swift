@@ -260,7 +260,7 @@ struct PageRenderer: Sendable {
         let formulas = PageFormulas(article: article, pageURL: url(article.urlPath), tables: catalog.variables,
                                     functions: functions)
         // The pre-pass parses the page a second time: only pages with a `compute` block need it.
-        if article.body.containsBytes("compute") {
+        if article.body.mayHaveFence(named: "compute") {
             formulas.define(MarkdownRenderer.fencedBlocks(in: article.body, file: article.source, firstLine: article.bodyFirstLine))
         }
         let markup = FormulaMarkup(document: document, strings: strings[article.language] ?? Record([]))

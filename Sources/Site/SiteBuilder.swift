@@ -600,9 +600,9 @@ public enum SiteBuilder {
     }
 
     /// Whether an article's body has a `check` block (a second cmark pass, only over articles
-    /// that contain the word).
+    /// that may have one).
     static func hasCheckBlock(_ article: Article) -> Bool {
-        article.body.containsBytes("check")
+        article.body.mayHaveFence(named: "check")
             && MarkdownRenderer.fencedBlocks(in: article.body, file: article.source).contains { $0.name == "check" }
     }
 

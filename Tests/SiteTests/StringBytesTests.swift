@@ -16,3 +16,17 @@ import Testing
         #expect(text.collapsingWhitespace == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 }
+
+@Suite struct FencePrefilterTests {
+    @Test(arguments: [
+        ("```compute\nx = 1\n```\n", true),
+        ("~~~ compute\nx = 1\n~~~\n", true),
+        ("  ````\tcompute\n", true),
+        ("Compute grew; we compute it.\n", false),
+        ("`compute` is a block name", true),  // errs towards yes: the second pass finds none
+        ("", false),
+    ])
+    func mayHaveAComputeFence(text: String, expected: Bool) {
+        #expect(text.mayHaveFence(named: "compute") == expected)
+    }
+}
