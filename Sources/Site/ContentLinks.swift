@@ -38,7 +38,7 @@ struct ContentLinks: Sendable {
         if path.hasPrefix("/") {
             return Resolution(url: basePath + path.dropFirst() + suffix)
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
         guard let target = Self.normalize(article.directory + "/" + decoded), target.hasPrefix("content/") else {
             return Resolution(url: destination, diagnostic: .error(
                 "link `\(destination)` leads outside the content folder", at: location))
@@ -59,6 +59,11 @@ struct ContentLinks: Sendable {
 
     /// `content/posts/../data/x.csv` → `content/data/x.csv`; nil when `..` climbs above the top.
     static func normalize(_ path: String) -> String? {
+        // Most paths have no `.`, `..` or empty segment to remove: they are already normal.
+        if !path.isEmpty, !path.hasPrefix("."), !path.hasPrefix("/"), !path.hasSuffix("/"),
+           !path.containsBytes("/."), !path.containsBytes("//") {
+            return path
+        }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." || part.isEmpty { continue }

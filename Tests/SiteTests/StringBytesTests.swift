@@ -30,3 +30,24 @@ import Testing
         #expect(text.mayHaveFence(named: "compute") == expected)
     }
 }
+
+@Suite struct NormalizeTests {
+    @Test(arguments: [
+        ("content/posts/page-12.md", "content/posts/page-12.md"),
+        ("content/posts/../data/x.csv", "content/data/x.csv"),
+        ("content/posts/./a.md", "content/posts/a.md"),
+        ("content//posts/a.md", "content/posts/a.md"),
+        ("/content/posts/", "content/posts"),
+        ("./content/.hidden/a.md", "content/.hidden/a.md"),
+        ("content/posts/a.md/..", "content/posts"),
+        ("", ""),
+    ])
+    func removesDotsAndEmptySegments(path: String, normal: String) {
+        #expect(ContentLinks.normalize(path) == normal)
+    }
+
+    @Test func climbingAboveTheTopIsRefused() {
+        #expect(ContentLinks.normalize("content/../../etc/passwd") == nil)
+        #expect(ContentLinks.normalize("../a.md") == nil)
+    }
+}
