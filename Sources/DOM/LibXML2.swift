@@ -619,9 +619,15 @@ struct HTMLBytesWriter {
 
     private static func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) {
         var index = 0
+        var run = 0  // the start of the bytes not yet written, all written as they are
         let count = text.count
         while index < count {
             let byte = text[index]
+            if mayBeWrittenAsIs(byte) {
+                index += 1
+                continue
+            }
+            appendRun(text, from: run, to: index, into: &out)
             switch byte {
             case UInt8(ascii: "&"): out.append(contentsOf: Self.amp)
             case UInt8(ascii: "<") where !attribute: out.append(contentsOf: Self.lt)
@@ -633,8 +639,25 @@ struct HTMLBytesWriter {
                 if !Self.isControlByte(byte) { out.append(byte) }
             }
             index += 1
+            run = index
         }
+        appendRun(text, from: run, to: count, into: &out)
     }
+}
+
+/// Whether an escaper writes `byte` as it is whatever comes before or after it: not a control
+/// byte, none of `& < > "`, and not a lead byte the escapers look at (0xC2: C1 controls; 0xEF:
+/// U+FFFE and U+FFFF). Such bytes are appended in runs, not one by one (the HTML writer's byte
+/// loop was the largest single cost of serializing a page).
+@inline(__always)
+private func mayBeWrittenAsIs(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+        && byte != UInt8(ascii: "\"") && byte != 0x7F && byte != 0xC2 && byte != 0xEF
+}
+
+@inline(__always)
+private func appendRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into out: inout [UInt8]) {
+    if end > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end])) }
 }
 
 // MARK: - XML bytes
@@ -699,19 +722,30 @@ struct XMLBytesWriter {
 
     /// Escapes `& <` (and `>` in text, `"`, tab, LF in attributes; CR as a reference), and
     /// drops what XML 1.0 forbids (C0 but tab, LF, CR; U+FFFE, U+FFFF) and DEL and C1 controls.
+    private static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
+    private static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
+    private static let tab: [UInt8] = Array("&#9;".utf8), lineFeed: [UInt8] = Array("&#10;".utf8)
+    private static let carriageReturn: [UInt8] = Array("&#13;".utf8)
+
     private static func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) {
         var index = 0
+        var run = 0  // the start of the bytes not yet written, all written as they are
         let count = text.count
         while index < count {
             let byte = text[index]
+            if mayBeWrittenAsIs(byte) {
+                index += 1
+                continue
+            }
+            appendRun(text, from: run, to: index, into: &out)
             switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: Array("&gt;".utf8))
-            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Array("&quot;".utf8))
-            case 0x09 where attribute: out.append(contentsOf: Array("&#9;".utf8))
-            case 0x0A where attribute: out.append(contentsOf: Array("&#10;".utf8))
-            case 0x0D: out.append(contentsOf: Array("&#13;".utf8))
+            case UInt8(ascii: "&"): out.append(contentsOf: Self.amp)
+            case UInt8(ascii: "<"): out.append(contentsOf: Self.lt)
+            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: Self.gt)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Self.quot)
+            case 0x09 where attribute: out.append(contentsOf: Self.tab)
+            case 0x0A where attribute: out.append(contentsOf: Self.lineFeed)
+            case 0x0D: out.append(contentsOf: Self.carriageReturn)
             case 0x09, 0x0A: out.append(byte)
             case 0x00..<0x20, 0x7F: break
             case 0xC2 where index + 1 < count && (0x80...0x9F).contains(text[index + 1]):
@@ -722,6 +756,8 @@ struct XMLBytesWriter {
                 out.append(byte)
             }
             index += 1
+            run = index
         }
+        appendRun(text, from: run, to: count, into: &out)
     }
 }

@@ -161,4 +161,26 @@ struct HTMLSerializerTests {
         p.append(document.createText("a\u{1}b\u{7F}c\u{9F}\td\n"))
         #expect(HTMLSerializer().serialize(p) == "<p title=\"xy\">abc\td\n</p>")
     }
+
+    /// Runs of plain bytes are copied whole; what needs escaping or dropping is found between
+    /// them wherever it sits: first, last, next to multi-byte characters.
+    @Test func escapesBetweenRunsOfPlainBytes() {
+        let document = Document()
+        let p = document.createElement("p")
+        document.root = p
+        p.setAttribute("title", "<a href=\"x\">¢ & é</a>\u{85}")
+        p.append(document.createText("\"¢\" & <é> \u{9F}Â¢€\u{FFFE}&"))
+        #expect(HTMLSerializer().serialize(p)
+            == "<p title=\"<a href=&quot;x&quot;>¢ &amp; é</a>\">\"¢\" &amp; &lt;é&gt; Â¢€\u{FFFE}&amp;</p>")
+    }
+
+    @Test func xmlEscapesBetweenRunsOfPlainBytes() {
+        let document = Document()
+        let svg = document.createElement("svg")
+        document.root = svg
+        svg.setAttribute("aria-label", "a\tb\nc\rd \"¢\" <e> & f")
+        svg.append(document.createText("\"¢\" & <é> \u{9F}Â¢\u{FFFE}\u{FFFF}\u{FFFD}\r&"))
+        #expect(XMLSerializer().serialize(svg)
+            == "<svg aria-label=\"a&#9;b&#10;c&#13;d &quot;¢&quot; &lt;e> &amp; f\">\"¢\" &amp; &lt;é&gt; Â¢\u{FFFD}&#13;&amp;</svg>")
+    }
 }
