@@ -39,7 +39,7 @@ public struct HTMLSerializer: Sendable {
         writer.out.append(contentsOf: Array("<!DOCTYPE html>\n".utf8))
         if let root = document.root { writer.write(root) }
         writer.out.append(UInt8(ascii: "\n"))
-        return (writer.out, writer.facts ?? PageFacts())
+        return (writer.out, writer.facts)
     }
 
     /// `serialize(_:)` of a node as UTF-8 bytes.
