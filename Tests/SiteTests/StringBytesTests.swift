@@ -10,10 +10,21 @@ import Testing
         ("算力\u{3000}成長\u{00A0}快", "算力 成長 快"),
         ("a\u{2028}b\u{0085}c\u{200B}d", "a b c\u{200B}d"),
         ("Cafe\u{301} au lait", "Cafe\u{301} au lait"),
+        ("a\u{1680}b\u{2000}c\u{200A}d\u{2029}e\u{202F}f\u{205F}g\u{3000}h\u{3001}i", "a b c d e f g h\u{3001}i"),
+        ("\u{2009}thin\u{200B}\u{2060}x\u{00A1}", "thin\u{200B}\u{2060}x\u{00A1}"),
     ])
     func joinsTheWordsWithOneSpace(text: String, collapsed: String) {
         #expect(text.collapsingWhitespace == collapsed)
         #expect(text.collapsingWhitespace == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
+
+    /// Every White_Space scalar and no other, as the standard library's property says.
+    @Test func separatesAtEveryWhiteSpaceScalarAndNoOther() {
+        for value in 0...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a\(Character(scalar))b"
+            #expect((text.collapsingWhitespace == "a b") == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
     }
 }
 
