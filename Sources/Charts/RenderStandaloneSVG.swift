@@ -11,6 +11,15 @@ import DOM
 ///   - idPrefix: Id prefix (any; the file stands alone).
 /// - Returns: The file's text (UTF-8 when written).
 public func renderStandaloneSVG(_ layout: ChartLayout, idPrefix: String = "chart-") -> String {
+    String(decoding: standaloneSVGBytes(layout, idPrefix: idPrefix), as: UTF8.self)
+}
+
+/// `renderStandaloneSVG` as the file's UTF-8 bytes.
+///
+/// - Parameter drawn: The `<svg>` that `renderSVG(layout, idPrefix:into:)` already made for
+///   the page, in any document: copied instead of drawn again (a page's chart is written twice,
+///   and drawing it was a fifth of the chart's time).
+public func standaloneSVGBytes(_ layout: ChartLayout, idPrefix: String = "chart-", drawn: Node? = nil) -> [UInt8] {
     let document = Document()
     let fontSize = layout.fontSize
     let width = layout.width
@@ -20,7 +29,7 @@ public func renderStandaloneSVG(_ layout: ChartLayout, idPrefix: String = "chart
     let captionHeight = captionLines.isEmpty ? 0 : Double(captionLines.count) * fontSize * 1.15 + 8
     let height = layout.height + titleHeight + captionHeight
 
-    let chart = renderSVG(layout, idPrefix: idPrefix, into: document)
+    let chart = drawn.map(document.importCopy) ?? renderSVG(layout, idPrefix: idPrefix, into: document)
     let svg = document.createElement("svg")
     func number(_ value: Double) -> String { NumberText.coordinate(value) }
     // Standing alone, the first-child <title> and <desc> name and describe the image (SVG
@@ -81,7 +90,7 @@ public func renderStandaloneSVG(_ layout: ChartLayout, idPrefix: String = "chart
         svg.append(text)
     }
     chart.remove()
-    return XMLSerializer().serialize(document)
+    return XMLSerializer().bytes(document)
 }
 
 /// Greedy line breaking by estimated width: at spaces, and between any two CJK characters.

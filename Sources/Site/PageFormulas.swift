@@ -180,7 +180,8 @@ final class PageFormulas {
             let prefix = "chart-\(number)-"
             let figure = renderFigure(layout, idPrefix: prefix, into: document)
             let file = "chart-\(number).svg"
-            chartFiles[article.urlPath + file] = Array(renderStandaloneSVG(layout, idPrefix: prefix).utf8)
+            let drawn = figure.children.first { $0.kind == .element && $0.name == "svg" }
+            chartFiles[article.urlPath + file] = standaloneSVGBytes(layout, idPrefix: prefix, drawn: drawn)
             let download = document.createElement("p")
             download.setAttribute("class", "chart-download")
             let link = document.createElement("a")
