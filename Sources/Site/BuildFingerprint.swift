@@ -69,28 +69,40 @@ struct BuildFingerprint: Equatable {
     struct Record {
         var fingerprint: BuildFingerprint
         var output: String
-        var outputs: [(path: String, size: Int)]
+        var outputs: [PageCache.OutputFile]
     }
 
+    /// Reads the record's text as bytes (splitting it as a `String` was a third of a rebuild with
+    /// nothing changed); nil when it is missing or malformed.
     static func stored(in files: ProjectFiles) -> Record? {
-        guard let text = try? String(contentsOf: location(in: files), encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()  // the last line ends in \n
-        guard lines.count >= 2 else { return nil }
-        let parts = lines[lines.startIndex].split(separator: " ")
-        guard parts.count == 2, let value = UInt64(parts[0], radix: 16), let count = Int(parts[1]), lines.count == count + 2 else { return nil }
-        var outputs: [(String, Int)] = []
-        for line in lines.dropFirst(2) {
-            guard let space = line.firstIndex(of: " "), let size = Int(line[..<space]) else { return nil }
-            outputs.append((String(line[line.index(after: space)...]), size))
+        guard let bytes = ProjectFiles.read(location(in: files).path) else { return nil }
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append(bytes[start..<index])
+            start = index + 1
         }
-        return Record(fingerprint: BuildFingerprint(value: value, files: count), output: String(lines[lines.startIndex + 1]),
-                      outputs: outputs)
+        guard start == bytes.count, lines.count >= 2 else { return nil }  // every line ends in \n
+        func number(_ text: ArraySlice<UInt8>, radix: Int = 10) -> Int? {
+            Int(String(decoding: text, as: UTF8.self), radix: radix)
+        }
+        let head = lines[0].split(separator: UInt8(ascii: " "))
+        guard head.count == 2, let value = UInt64(String(decoding: head[0], as: UTF8.self), radix: 16),
+              let count = number(head[1]), lines.count == count + 2 else { return nil }
+        var outputs: [PageCache.OutputFile] = []
+        outputs.reserveCapacity(count)
+        for line in lines.dropFirst(2) {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")), let size = number(line[..<space]) else { return nil }
+            outputs.append(PageCache.OutputFile(path: String(decoding: line[(space + 1)...], as: UTF8.self), size: size))
+        }
+        return Record(fingerprint: BuildFingerprint(value: value, files: count),
+                      output: String(decoding: lines[1], as: UTF8.self), outputs: outputs)
     }
 
     /// Whether every output file is in `directory` with its size: a file deleted or cut by hand
     /// makes the site not up to date.
-    static func present(_ outputs: [(path: String, size: Int)], in directory: URL) -> Bool {
-        OutputFolder(directory).holds(outputs.map { PageCache.OutputFile(path: $0.path, size: $0.size) })
+    static func present(_ outputs: [PageCache.OutputFile], in directory: URL, jobs: Int?) -> Bool {
+        OutputFolder(directory).holds(outputs, jobs: jobs)
     }
 
     /// - Parameters:

@@ -254,6 +254,23 @@ struct OutputFolder: Sendable {
             return stat(base + file.path, &info) == 0 && Int(info.st_size) == file.size
         }
     }
+
+    /// `holds(_:)` for many files, in slices on `jobs` threads (all cores when nil), each file
+    /// looked up from the open folder (`fstatat`), not from the root.
+    func holds(_ outputs: [PageCache.OutputFile], jobs: Int?) -> Bool {
+        let folder = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return outputs.isEmpty }
+        defer { close(folder) }
+        let slice = 512
+        let slices = (outputs.count + slice - 1) / slice
+        let found = SiteBuilder.renderInParallel(count: slices, jobs: jobs) { index in
+            outputs[(index * slice)..<min(outputs.count, (index + 1) * slice)].allSatisfy { file in
+                var info = stat()
+                return fstatat(folder, file.path, &info, 0) == 0 && Int(info.st_size) == file.size
+            }
+        }
+        return !found.contains(false)
+    }
 }
 
 /// The keys of a build's pages (see `PageCache`): what each page's rendering reads, hashed.

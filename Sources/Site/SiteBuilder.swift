@@ -122,7 +122,7 @@ public enum SiteBuilder {
             files.expectedHashes = hashes
             previous = BuildFingerprint.stored(in: files)
             if let previous, previous.fingerprint.value == value,
-               FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output) {
+               FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output, jobs: options.jobs) {
                 report.upToDate = true
                 report.write = WriteSummary(written: 0, unchanged: previous.fingerprint.files, removed: 0)
                 endPhase("load")
