@@ -29,9 +29,11 @@ struct BuildFingerprint: Equatable {
         let previous = InputStamps.load(from: files)
         let taken = InputStamps.now
         let root = files.root.path + "/"
+        let folder = open(files.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
         let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> (stamp: InputStamps.Stamp, hash: UInt64, read: Bool)? in
             let path = root + paths[index]
-            guard let stamp = InputStamps.stamp(path) else { return nil }
+            guard let stamp = folder >= 0 ? InputStamps.stamp(paths[index], in: folder) : InputStamps.stamp(path) else { return nil }
             if let known = previous?.hash(paths[index], stamp: stamp) { return (stamp, known, false) }
             return ProjectFiles.read(path).map { bytes in (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true) }
         }

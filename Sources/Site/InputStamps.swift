@@ -42,10 +42,11 @@ struct InputStamps {
         return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
     }
 
-    /// The file's stamp, or nil when it cannot be read as a regular file.
-    static func stamp(_ path: String) -> Stamp? {
+    /// The file's stamp, or nil when it cannot be read as a regular file. A relative `path` is
+    /// looked up from the open `folder` (`fstatat`: a shorter walk than from the root).
+    static func stamp(_ path: String, in folder: Int32 = AT_FDCWD) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
                      changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
