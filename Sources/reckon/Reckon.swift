@@ -41,12 +41,10 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let siteURL = URL(fileURLWithPath: site)
-        let report = SiteBuilder.build(BuildOptions(
-            siteDirectory: siteURL,
-            outputDirectory: output.map { URL(fileURLWithPath: $0) },
-            drafts: drafts,
-            jobs: jobs,
-            linkWarnings: warn))
+        var options = BuildOptions(siteDirectory: siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0) },
+                                   drafts: drafts, jobs: jobs, linkWarnings: warn)
+        options.keepsMemoryUntilExit = true  // the process ends after this one build
+        let report = SiteBuilder.build(options)
         if !report.diagnostics.isEmpty {
             let text = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
             FileHandle.standardError.write(Data((text + "\n").utf8))
