@@ -483,9 +483,9 @@ struct HTMLBytesWriter {
         write(node.pointer)
     }
 
-    private static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
-    private static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
-    /// Comment delimiters, made once (the XML writer uses them too).
+    /// Entities and comment delimiters, made once (the XML writer uses them too).
+    static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
+    static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
     static let commentOpen: [UInt8] = Array("<!--".utf8), commentClose: [UInt8] = Array("-->".utf8)
 
     private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
@@ -723,13 +723,11 @@ struct XMLBytesWriter {
         }
     }
 
-    /// Escapes `& <` (and `>` in text, `"`, tab, LF in attributes; CR as a reference), and
-    /// drops what XML 1.0 forbids (C0 but tab, LF, CR; U+FFFE, U+FFFF) and DEL and C1 controls.
-    private static let amp: [UInt8] = Array("&amp;".utf8), lt: [UInt8] = Array("&lt;".utf8)
-    private static let gt: [UInt8] = Array("&gt;".utf8), quot: [UInt8] = Array("&quot;".utf8)
     private static let tab: [UInt8] = Array("&#9;".utf8), lineFeed: [UInt8] = Array("&#10;".utf8)
     private static let carriageReturn: [UInt8] = Array("&#13;".utf8)
 
+    /// Escapes `& <` (and `>` in text, `"`, tab, LF in attributes; CR as a reference), and
+    /// drops what XML 1.0 forbids (C0 but tab, LF, CR; U+FFFE, U+FFFF) and DEL and C1 controls.
     private static func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool, into out: inout [UInt8]) {
         var index = 0
         var run = 0  // the start of the bytes not yet written, all written as they are
@@ -742,10 +740,10 @@ struct XMLBytesWriter {
             }
             appendRun(text, from: run, to: index, into: &out)
             switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: Self.amp)
-            case UInt8(ascii: "<"): out.append(contentsOf: Self.lt)
-            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: Self.gt)
-            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: Self.quot)
+            case UInt8(ascii: "&"): out.append(contentsOf: HTMLBytesWriter.amp)
+            case UInt8(ascii: "<"): out.append(contentsOf: HTMLBytesWriter.lt)
+            case UInt8(ascii: ">") where !attribute: out.append(contentsOf: HTMLBytesWriter.gt)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: HTMLBytesWriter.quot)
             case 0x09 where attribute: out.append(contentsOf: Self.tab)
             case 0x0A where attribute: out.append(contentsOf: Self.lineFeed)
             case 0x0D: out.append(contentsOf: Self.carriageReturn)
