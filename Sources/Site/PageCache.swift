@@ -103,18 +103,18 @@ struct PageCache {
         files.root.appendingPathComponent(".reckon-cache/pages")
     }
 
-    /// The entries of the last build into `output`, if any (a cache of another version or
-    /// output folder, or a damaged one, counts as none).
-    static func load(from files: ProjectFiles, output: URL) -> PageCache? {
+    /// The entries of the last build into the output folder named `output` (`outputName`), if
+    /// any (a cache of another version or output folder, or a damaged one, counts as none).
+    static func load(from files: ProjectFiles, output: String) -> PageCache? {
         guard let bytes = CacheWriter.readChecked(location(in: files)) else { return nil }
-        return PageCache(bytes: bytes, output: outputName(output, files: files))
+        return PageCache(bytes: bytes, output: output)
     }
 
-    /// The output folder as the cache names it: relative to the site when inside it (so a
-    /// copied site keeps its cache), else absolute.
+    /// The output folder as the caches name it: relative to the site when inside it (so a
+    /// copied site keeps its cache), else absolute; links resolved.
     static func outputName(_ output: URL, files: ProjectFiles) -> String {
         let path = output.standardizedFileURL.resolvingSymlinksInPath().path
-        return path.hasPrefix(files.root.path + "/") ? String(path.dropFirst(files.root.path.count + 1)) : path
+        return path.hasPrefix(files.rootPath + "/") ? String(path.dropFirst(files.rootPath.count + 1)) : path
     }
 
     private init?(bytes: [UInt8], output: String) {
@@ -207,14 +207,14 @@ struct PageCache {
         return ListEntry(key: key, output: output, page: try reader.page())
     }
 
-    /// Writes a cache of `articles` and `lists` (name, entry) for `output` (to a temporary
-    /// name, then renamed into place).
-    static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: URL, linksChecked: Bool,
+    /// Writes a cache of `articles` and `lists` (name, entry) for the output folder named
+    /// `output` (`outputName`), to a temporary name, then renamed into place.
+    static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: String, linksChecked: Bool,
                       in files: ProjectFiles) {
         guard let file = CacheFile(location(in: files), checked: true) else { return }
         var header = CacheWriter()
         header.write(version)
-        header.write(outputName(output, files: files))
+        header.write(output)
         header.write(linksChecked)
         file.append(header.bytes[...])
         for entries in [articles, lists] {

@@ -135,10 +135,10 @@ public enum SiteBuilder {
                 return report
             }
         }
-        /// The files the last build wrote into this output folder, when known.
-        let previouslyWritten = previous.flatMap {
-            $0.output == PageCache.outputName(output, files: files) ? $0.outputs.map(\.path) : nil
-        }
+        /// The output folder as the caches name it, and the files the last build wrote there,
+        /// when known.
+        let outputName = PageCache.outputName(output, files: files)
+        let previouslyWritten = previous.flatMap { $0.output == outputName ? $0.outputs.map(\.path) : nil }
         let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
         endPhase("load")
 
@@ -184,7 +184,7 @@ public enum SiteBuilder {
             let jobs = options.jobs
             // Pages whose inputs did not change since the last build are kept, not rendered.
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
-            let cache = keys == nil ? nil : PageCache.load(from: files, output: output)
+            let cache = keys == nil ? nil : PageCache.load(from: files, output: outputName)
             let outputFolder = OutputFolder(output)
             let hashes = fileHashes
             let checkedFiles = files  // with the hashes every read is checked against
@@ -390,12 +390,14 @@ public enum SiteBuilder {
         if !report.failed && options.write {
             do {
                 report.write = try stage.commit(previouslyWritten: previouslyWritten)
+                // Named again now that the folder exists (a link above it resolves only then).
+                let writtenName = PageCache.outputName(output, files: files)
                 if let fingerprint {
                     BuildFingerprint(value: fingerprint, files: stage.produced.count)
-                        .store(in: files, output: PageCache.outputName(output, files: files), outputs: stage.producedSizes)
+                        .store(in: files, output: writtenName, outputs: stage.producedSizes)
                 }
                 if let pageCache {
-                    PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: output,
+                    PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: writtenName,
                                     linksChecked: linksChecked, in: files)
                 } else {
                     PageCache.forget(in: files)
