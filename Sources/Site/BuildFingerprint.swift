@@ -85,9 +85,7 @@ struct BuildFingerprint: Equatable {
             start = index + 1
         }
         guard start == bytes.count, lines.count >= 2 else { return nil }  // every line ends in \n
-        func number(_ text: ArraySlice<UInt8>, radix: Int = 10) -> Int? {
-            Int(String(decoding: text, as: UTF8.self), radix: radix)
-        }
+        func number(_ text: ArraySlice<UInt8>) -> Int? { Int(String(decoding: text, as: UTF8.self)) }
         let head = lines[0].split(separator: UInt8(ascii: " "))
         guard head.count == 2, let value = UInt64(String(decoding: head[0], as: UTF8.self), radix: 16),
               let count = number(head[1]), lines.count == count + 2 else { return nil }

@@ -203,7 +203,6 @@ struct ChartBlock {
 
     /// The records as chart values: numbers (quantities in base units), ISO dates as dates,
     /// text; `null` as missing. Cell texts are formatted in the page's language for the table.
-    /// The chart's rows as Charts takes them.
     /// - Parameter shown: The fields a chart shows as text (its data table and labels: the
     ///   `x`, `y`, `label` and `color` fields); only these are formatted.
     static func chartData(_ rows: [Record], language: String, shown: Set<String>) -> ChartData {

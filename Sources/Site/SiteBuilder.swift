@@ -646,10 +646,6 @@ public enum SiteBuilder {
         return results.values
     }
 
-    /// Every `href`/`src` under the base path must name a file of this build (a folder URL
-    /// names its `index.html`), and a `#fragment` on an article link must name an id there.
-    /// Pages are checked on every core; a site-absolute link (most of them: navigation, tags,
-    /// pagers) is taken apart once per build, not once per page.
     /// Whether the pages kept from the last build can skip the link check: their links were
     /// checked then, and still hold when no file the last build wrote is gone and every page
     /// rendered again (or made every time) at a path the last build wrote still has every id
@@ -671,6 +667,10 @@ public enum SiteBuilder {
         return true
     }
 
+    /// Every `href`/`src` under the base path must name a file of this build (a folder URL
+    /// names its `index.html`), and a `#fragment` on an article link must name an id there.
+    /// Pages are checked on every core; a site-absolute link (most of them: navigation, tags,
+    /// pagers) is taken apart once per run of pages, not once per page.
     /// - Parameter checking: Which pages' links to check (every page's ids are targets).
     static func validateLinks(_ pages: [RenderedPage], expected: Set<String>, basePath: String,
                               jobs: Int? = nil, checking: (RenderedPage) -> Bool = { _ in true }) -> [Diagnostic] {

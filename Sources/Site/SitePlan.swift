@@ -91,8 +91,13 @@ struct SitePlan: Sendable {
                 for article in list {
                     var slugs: Set<String> = []  // two spellings of one term list the article once
                     for term in Set(article.terms[taxonomy] ?? []) {
-                        let slug = plan.termSlugs[term] ?? termSlug(term)
-                        plan.termSlugs[term] = slug
+                        let slug: String
+                        if let known = plan.termSlugs[term] {
+                            slug = known
+                        } else {
+                            slug = termSlug(term)
+                            plan.termSlugs[term] = slug
+                        }
                         if slugs.insert(slug).inserted { bySlug[slug, default: []].append(article.source) }
                         spellings[slug, default: [:]][term, default: 0] += 1
                     }
