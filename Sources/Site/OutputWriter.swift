@@ -102,6 +102,8 @@ final class OutputStage: @unchecked Sendable {
     /// Keeps files the output folder already has, unread (a page the cache says is unchanged).
     func keep(_ files: [PageCache.OutputFile]) {
         lock.lock()
+        producedPaths.reserveCapacity(producedPaths.count + files.count)
+        sizes.reserveCapacity(sizes.count + files.count)
         for file in files {
             producedPaths.insert(file.path)
             sizes[file.path] = file.size

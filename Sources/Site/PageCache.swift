@@ -348,16 +348,17 @@ struct PageKeys: Sendable {
     /// The key of a file made from other pages (a feed, the sitemap): the site's key and
     /// `parts`, everything the file is made of in order (for a feed, each entry's page key,
     /// which covers what the feed shows of it).
-    func generated(_ name: String, parts: [String]) -> String {
+    /// - Parameter parts: Mixes them (with their count) into the hash.
+    func generated(_ name: String, parts: (inout StableHash) -> Void) -> String {
         var hash = StableHash()
-        hash.mix(site); hash.mix(name); hash.mix(parts.count)
-        for part in parts { hash.mix(part) }
+        hash.mix(site); hash.mix(name)
+        parts(&hash)
         return hash.hex
     }
 
     /// A list page's key.
-    /// - Parameter listings: The `listing` key of each article, by source path.
-    func list(_ list: SitePlan.ListPage, listings: [String: String]) -> String {
+    /// - Parameter listing: The `listing` key of an article, by source path.
+    func list(_ list: SitePlan.ListPage, listing: (String) -> String?) -> String {
         var hash = StableHash()
         hash.mix(site)
         hash.mix(list.kind.rawValue); hash.mix(list.language); hash.mix(list.taxonomy ?? ""); hash.mix(list.term ?? "")
@@ -365,7 +366,7 @@ struct PageKeys: Sendable {
         hash.mix(list.number > 1 ? list.urlPaths[list.number - 2] : "")
         hash.mix(list.number < list.count ? list.urlPaths[list.number] : "")
         hash.mix(list.articles.count)
-        for source in list.articles { hash.mix(source); hash.mix(listings[source] ?? "") }
+        for source in list.articles { hash.mix(source); hash.mix(listing(source) ?? "") }
         return hash.hex
     }
 }

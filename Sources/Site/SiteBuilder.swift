@@ -157,12 +157,20 @@ public enum SiteBuilder {
         var plan: SitePlan?
         /// The page cache to store after writing: (article source, entry) and (list output path, entry).
         var pageCache: (articles: [(String, PageCache.Stored)], lists: [(String, PageCache.Stored)])?
-        /// The output paths of the pages kept from the last build, and its page cache.
-        var keptPaths: Set<String> = []
+        /// Whether each page of `pages` was kept from the last build; how many of them (the first)
+        /// are articles' pages; the last build's page cache.
+        var keptPages: [Bool] = []
+        var articlePages = 0
         var linksChecked = false
         var oldCache: PageCache?
         if let config = loaded.config, let templates = loaded.templates {
-            let (calendar, sitePlan) = Self.plan(loaded, config: config, options: options)
+            // The page cache is read and checked while the plan is made.
+            let cacheFiles = files
+            let ((calendar, sitePlan), cache) = concurrently(jobs: options.jobs, {
+                Self.plan(loaded, config: config, options: options)
+            }, {
+                options.write ? PageCache.load(from: cacheFiles, output: outputName) : nil
+            })
             plan = sitePlan
             for article in sitePlan.articles where !templates.contains(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
@@ -184,7 +192,6 @@ public enum SiteBuilder {
             let jobs = options.jobs
             // Pages whose inputs did not change since the last build are kept, not rendered.
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
-            let cache = keys == nil ? nil : PageCache.load(from: files, output: outputName)
             let outputFolder = OutputFolder(output)
             let hashes = fileHashes
             let checkedFiles = files  // with the hashes every read is checked against
@@ -232,16 +239,17 @@ public enum SiteBuilder {
                 return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), nil, entry.pageKey)
             }
             let articles = rendered.map(\.0)
-            let listings = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.listKey)))
+            let listKeys = rendered.map(\.listKey)
             let indexOf = Dictionary(uniqueKeysWithValues: renderable.enumerated().map { ($1.source, $0) })
             let bySource: @Sendable (String) -> RenderedArticle? = { source in indexOf[source].map { articles[$0] } }
+            let listing: @Sendable (String) -> String? = { source in indexOf[source].map { listKeys[$0] } }
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
             let renderedOthers = renderInParallel(count: lists.count + terms.count + notFound, jobs: jobs) { index -> (RenderedPage, PageCache.Stored?, kept: PageCache.OutputFile?) in
                 var page: RenderedPage
                 if index < lists.count {
-                    let key = keys?.list(lists[index], listings: listings)
+                    let key = keys?.list(lists[index], listing: listing)
                     if let key, let (entry, stored) = cache?.list(lists[index].urlPath + "index.html", key: key),
                        outputFolder.holds([entry.output]) {
                         return (entry.page, stored, entry.output)
@@ -261,9 +269,9 @@ public enum SiteBuilder {
             var others = renderedOthers.map(\.0)
             // Kept pages' files go to the stage in one batch (one lock, not one per page).
             stage.keep(rendered.flatMap { $0.kept ?? [] } + renderedOthers.compactMap(\.kept))
-            report.keptPages = rendered.filter { $0.kept != nil }.count + renderedOthers.filter { $0.kept != nil }.count
-            keptPaths = Set(zip(renderable, rendered).compactMap { $1.kept == nil ? nil : $0.outputPath }
-                            + renderedOthers.compactMap { $2 == nil ? nil : $0.outputPath })
+            keptPages = rendered.map { $0.kept != nil } + renderedOthers.map { $0.kept != nil }
+            report.keptPages = keptPages.count(where: { $0 })
+            articlePages = renderable.count
             oldCache = cache
             if keys != nil {
                 pageCache = (zip(renderable, rendered).compactMap { article, result in result.2.map { (article.source, $0) } },
@@ -284,16 +292,16 @@ public enum SiteBuilder {
                 }
             }
             pages = articles.map(\.page) + others
+            keptPages += Array(repeating: false, count: pages.count - keptPages.count)  // the checks page
             report.articles = renderable.count
             report.pages = pages.count
             for page in pages { report.diagnostics += page.diagnostics }
 
             // Feeds and the sitemap are kept, like pages, when what they are made of is unchanged.
-            let pageKeys = Dictionary(uniqueKeysWithValues: zip(renderable.map(\.source), rendered.map(\.pageKey)))
             var keptGenerated: [PageCache.OutputFile] = []
-            func make(_ path: String, parts: @autoclosure () -> [String], _ bytes: () -> [UInt8]) {
+            func make(_ path: String, parts: (inout StableHash) -> Void, _ bytes: () -> [UInt8]) {
                 guard let keys else { generated[path] = bytes(); return }
-                let key = keys.generated(path, parts: parts())
+                let key = keys.generated(path, parts: parts)
                 if let (entry, stored) = cache?.list(path, key: key), outputFolder.holds([entry.output]) {
                     keptGenerated.append(entry.output)
                     pageCache?.lists.append((path, stored))
@@ -310,7 +318,13 @@ public enum SiteBuilder {
                     bySource(article.source).map { FeedWriter.Entry(article: article, rendered: $0,
                                                                     permalink: renderer.absoluteURL(article.urlPath)) }
                 }.prefix(FeedWriter.limit))
-                let parts = entries.map { $0.article.source + " " + (pageKeys[$0.article.source] ?? "") }
+                let parts = { (hash: inout StableHash) in
+                    hash.mix(entries.count)
+                    for entry in entries {
+                        hash.mix(entry.article.source)
+                        hash.mix(indexOf[entry.article.source].map { rendered[$0].pageKey } ?? "")
+                    }
+                }
                 let prefix = config.languagePrefix(language)
                 let home = renderer.absoluteURL(prefix)
                 let title = loaded.strings[language]?["site_title"]?.text() ?? config.title
@@ -324,20 +338,30 @@ public enum SiteBuilder {
                               selfURL: renderer.absoluteURL(prefix + "rss.xml"), homeURL: home)
                 }
             }
-            var sitemap: [SitemapWriter.Entry] = []
-            for page in pages where page.outputPath != "404.html" && page.hasOutput {
-                let path = page.outputPath.hasSuffix("index.html") ? String(page.outputPath.dropLast("index.html".count)) : page.outputPath
-                sitemap.append(SitemapWriter.Entry(location: renderer.absoluteURL(path), lastModified: sitePlan.bySource[page.source]?.date))
-            }
-            make("sitemap.xml", parts: sitemap.map { $0.location + " " + ($0.lastModified?.description ?? "") }) {
-                SitemapWriter().sitemap(sitemap)
+            // Every page with a file but the 404 page, with its article's date (the articles'
+            // pages come first, in `renderable`'s order). Its URLs are made only when it is written.
+            let listed = pages.indices.filter { pages[$0].hasOutput && pages[$0].outputPath != "404.html" }
+            func lastModified(_ index: Int) -> Day? { index < renderable.count ? renderable[index].date : nil }
+            make("sitemap.xml", parts: { hash in
+                hash.mix(listed.count)
+                for index in listed {
+                    hash.mix(pages[index].outputPath)
+                    let day = lastModified(index)
+                    hash.mix(day?.year ?? -1); hash.mix(day?.month ?? -1); hash.mix(day?.day ?? -1)
+                }
+            }) {
+                SitemapWriter().sitemap(listed.map { index in
+                    let outputPath = pages[index].outputPath
+                    let path = outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath
+                    return SitemapWriter.Entry(location: renderer.absoluteURL(path), lastModified: lastModified(index))
+                })
             }
             stage.keep(keptGenerated)
             report.keptFeedsAndSitemaps = keptGenerated.count
             generated["robots.txt"] = SitemapWriter().robots(sitemapURL: renderer.absoluteURL("sitemap.xml"))
             if options.keepsMemoryUntilExit {
-                UntilExit.keep([renderer, rendered, renderedOthers, articles, listings, indexOf, cache as Any, keys as Any,
-                                pageKeys, sitePlan])
+                UntilExit.keep([renderer, rendered, renderedOthers, articles, listKeys, indexOf, cache as Any, keys as Any,
+                                sitePlan])
             }
         }
         endPhase("render")
@@ -361,13 +385,20 @@ public enum SiteBuilder {
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
             let produced = stage.produced
-            let expected = produced.union((plan?.articles ?? []).map(\.outputPath))
+            var expected = produced  // copied only when an article has no file
+            for page in pages.prefix(articlePages) where !page.hasOutput {
+                expected.insert(page.outputPath)
+            }
+            for article in plan?.articles ?? [] where !(loaded.templates?.contains(article.layout) ?? false) {
+                expected.insert(article.outputPath)
+            }
             let skipKept = !options.linkWarnings && Self.keptPagesNeedNoLinkCheck(
-                pages, kept: keptPaths, produced: produced, previouslyWritten: previouslyWritten, cache: oldCache,
-                sources: Dictionary(uniqueKeysWithValues: (plan?.articles ?? []).map { ($0.outputPath, $0.source) }))
-            report.linkCheckedPages = skipKept ? pages.count - keptPaths.count : pages.count
+                pages, kept: keptPages, articlePages: articlePages, produced: produced,
+                previouslyWritten: previouslyWritten, cache: oldCache)
+            let checking = skipKept ? pages.indices.filter { !keptPages[$0] } : nil
+            report.linkCheckedPages = checking?.count ?? pages.count
             var linkProblems = validateLinks(pages, expected: expected, basePath: config.basePath, jobs: options.jobs,
-                                             checking: skipKept ? { !keptPaths.contains($0.outputPath) } : { _ in true })
+                                             checking: checking)
             if options.linkWarnings {
                 linkProblems = linkProblems.map { Diagnostic(.warning, $0.message, at: $0.location) }
             }
@@ -392,19 +423,26 @@ public enum SiteBuilder {
                 report.write = try stage.commit(previouslyWritten: previouslyWritten)
                 // Named again now that the folder exists (a link above it resolves only then).
                 let writtenName = PageCache.outputName(output, files: files)
-                if let fingerprint {
-                    BuildFingerprint(value: fingerprint, files: stage.produced.count)
-                        .store(in: files, output: writtenName, outputs: stage.producedSizes)
-                }
-                if let pageCache {
-                    PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: writtenName,
-                                    linksChecked: linksChecked, in: files)
-                } else {
-                    PageCache.forget(in: files)
-                }
-                if let key = loaded.articleCacheKey, loaded.articleCacheChanged {
-                    ArticleCache.store(loaded.articleEntries, configKey: key, in: files)
-                }
+                // The three caches are separate files, written at the same time.
+                let cacheFiles = files, checked = linksChecked, produced = stage.producedSizes, pages = pageCache
+                let fingerprintRecord = fingerprint.map { BuildFingerprint(value: $0, files: produced.count) }
+                let stores: [@Sendable () -> Void] = [
+                    { fingerprintRecord?.store(in: cacheFiles, output: writtenName, outputs: produced) },
+                    {
+                        if let pages {
+                            PageCache.store(articles: pages.articles, lists: pages.lists, output: writtenName,
+                                            linksChecked: checked, in: cacheFiles)
+                        } else {
+                            PageCache.forget(in: cacheFiles)
+                        }
+                    },
+                    {
+                        if let key = loaded.articleCacheKey, loaded.articleCacheChanged {
+                            ArticleCache.store(loaded.articleEntries, configKey: key, in: cacheFiles)
+                        }
+                    },
+                ]
+                _ = renderInParallel(count: stores.count, jobs: options.jobs) { stores[$0]() }
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
@@ -646,22 +684,47 @@ public enum SiteBuilder {
         return results.values
     }
 
+    /// Runs `first` and `second` at the same time (one after the other when `jobs` is 1) and
+    /// returns both results: for independent serial steps of a build, such as the site plan and
+    /// reading the page cache.
+    static func concurrently<A: Sendable, B: Sendable>(jobs: Int?, _ first: @Sendable () -> A,
+                                                       _ second: @Sendable () -> B) -> (A, B) {
+        guard jobs ?? ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+        let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
+        }
+        return (a.values[0], b.values[0])
+    }
+
     /// Whether the pages kept from the last build can skip the link check: their links were
     /// checked then, and still hold when no file the last build wrote is gone and every page
     /// rendered again (or made every time) at a path the last build wrote still has every id
     /// it had. Not known (false) without the last build's file list and page cache, or when
     /// that build found link problems (with `--warn` they were only warnings).
-    static func keptPagesNeedNoLinkCheck(_ pages: [RenderedPage], kept: Set<String>, produced: Set<String>,
-                                         previouslyWritten: [String]?, cache: PageCache?,
-                                         sources: [String: String]) -> Bool {
-        guard let previouslyWritten, let cache, cache.linksChecked, !kept.isEmpty else { return false }
-        let before = Set(previouslyWritten)
-        guard before.isSubset(of: produced) else { return false }
-        for page in pages where !kept.contains(page.outputPath) && page.hasOutput && before.contains(page.outputPath) {
+    /// - Parameters:
+    ///   - kept: Whether each of `pages` was kept.
+    ///   - articlePages: How many of `pages` (the first) are articles' pages.
+    static func keptPagesNeedNoLinkCheck(_ pages: [RenderedPage], kept: [Bool], articlePages: Int, produced: Set<String>,
+                                         previouslyWritten: [String]?, cache: PageCache?) -> Bool {
+        guard let previouslyWritten, let cache, cache.linksChecked, kept.contains(true) else { return false }
+        guard previouslyWritten.allSatisfy(produced.contains) else { return false }
+        // Made again: usually a few pages, looked up in the last build's list as it is; a set of
+        // it only when many were.
+        let made = pages.indices.filter { !kept[$0] && pages[$0].hasOutput }
+        let before: (String) -> Bool
+        if made.count <= 32 {
+            before = { previouslyWritten.contains($0) }
+        } else {
+            let paths = Set(previouslyWritten)
+            before = { paths.contains($0) }
+        }
+        for index in made where before(pages[index].outputPath) {
             // The page that was at this path: the same article's (not one whose URL moved here),
             // or the same list's.
-            let old = sources[page.outputPath].map { cache.ids(ofArticle: $0, at: page.outputPath) }
-                ?? cache.ids(ofPage: page.outputPath)
+            let page = pages[index]
+            let old = index < articlePages ? cache.ids(ofArticle: page.source, at: page.outputPath)
+                : cache.ids(ofPage: page.outputPath)
             guard let old, old.isSubset(of: page.ids) else { return false }
         }
         return true
@@ -671,24 +734,47 @@ public enum SiteBuilder {
     /// names its `index.html`), and a `#fragment` on an article link must name an id there.
     /// Pages are checked on every core; a site-absolute link (most of them: navigation, tags,
     /// pagers) is taken apart once per run of pages, not once per page.
-    /// - Parameter checking: Which pages' links to check (every page's ids are targets).
+    /// Links with a fragment to another page are checked last, against the ids of just the pages
+    /// they name.
+    /// - Parameter checking: The indices in `pages` of the pages whose links to check, nil for
+    ///   all (every page's ids are targets).
     static func validateLinks(_ pages: [RenderedPage], expected: Set<String>, basePath: String,
-                              jobs: Int? = nil, checking: (RenderedPage) -> Bool = { _ in true }) -> [Diagnostic] {
-        var byPath: [String: Set<String>] = [:]
-        for page in pages { byPath[page.outputPath] = page.ids }
-        let ids = byPath
-        let pages = pages.filter(checking)
+                              jobs: Int? = nil, checking: [Int]? = nil) -> [Diagnostic] {
+        let checking = checking ?? Array(pages.indices)
         // Contiguous runs of pages, one per core, each with its own table of taken-apart links.
-        let runs = max(1, min(pages.count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
-        let found = renderInParallel(count: runs, jobs: runs) { run -> [Diagnostic] in
+        let runs = max(1, min(checking.count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        let found = renderInParallel(count: runs, jobs: runs) { run -> ([Diagnostic], [FragmentLink]) in
             var targets = LinkTargets(basePath: basePath, expected: expected)
             var diagnostics: [Diagnostic] = []
-            for index in stride(from: run * pages.count / runs, to: (run + 1) * pages.count / runs, by: 1) {
-                diagnostics += checkLinks(of: pages[index], expected: expected, ids: ids, targets: &targets)
+            var fragments: [FragmentLink] = []
+            for index in stride(from: run * checking.count / runs, to: (run + 1) * checking.count / runs, by: 1) {
+                diagnostics += checkLinks(of: pages[checking[index]], expected: expected, targets: &targets,
+                                          fragments: &fragments)
             }
-            return diagnostics
+            return (diagnostics, fragments)
         }
-        return found.flatMap { $0 }
+        var diagnostics = found.flatMap(\.0)
+        let fragments = found.flatMap(\.1)
+        guard !fragments.isEmpty else { return diagnostics }
+        let named = Set(fragments.map(\.file))
+        var ids: [String: Set<String>] = [:]
+        for page in pages where named.contains(page.outputPath) { ids[page.outputPath] = page.ids }
+        for fragment in fragments {
+            guard let targetIDs = ids[fragment.file], !targetIDs.contains(fragment.id.removingPercentEncoding ?? fragment.id)
+            else { continue }
+            diagnostics.append(.error("page \(fragment.page) links to \(fragment.link), but \(fragment.file) has no id `\(fragment.id)`",
+                                      at: fragment.location))
+        }
+        return diagnostics
+    }
+
+    /// A link from page `page` (its output path) to the id `id` of the file `file`.
+    struct FragmentLink {
+        var page: String
+        var link: String
+        var file: String
+        var id: String
+        var location: SourceLocation
     }
 
     /// A link's target file (`posts/x/index.html`) and fragment, from the part after the base path.
@@ -727,8 +813,10 @@ public enum SiteBuilder {
         }
     }
 
-    static func checkLinks(of page: RenderedPage, expected: Set<String>, ids: [String: Set<String>],
-                           targets: inout LinkTargets) -> [Diagnostic] {
+    /// The problems of `page`'s links, but for those to an id of another page, which go to
+    /// `fragments` when their file exists.
+    static func checkLinks(of page: RenderedPage, expected: Set<String>, targets: inout LinkTargets,
+                           fragments: inout [FragmentLink]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var reported = page.reportedLinks
         let location = SourceLocation(file: page.source)
@@ -766,12 +854,10 @@ public enum SiteBuilder {
             if !exists {
                 reported.insert(link)
                 diagnostics.append(.error("page \(page.outputPath) links to \(link), which this build does not produce", at: location))
-            } else if let fragment, !fragment.isEmpty, let targetIDs = ids[file] {
-                let id = String(fragment)
-                if !targetIDs.contains(id.removingPercentEncoding ?? id) {
-                    reported.insert(link)
-                    diagnostics.append(.error("page \(page.outputPath) links to \(link), but \(file) has no id `\(id)`", at: location))
-                }
+            } else if let fragment, !fragment.isEmpty {
+                reported.insert(link)  // once per page
+                fragments.append(FragmentLink(page: page.outputPath, link: link, file: file, id: String(fragment),
+                                              location: location))
             }
         }
         return diagnostics
@@ -807,3 +893,4 @@ enum UntilExit {
         lock.unlock()
     }
 }
+
