@@ -48,8 +48,8 @@ public struct Article: Sendable, Equatable {
     }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: keyPath] }
-        set { FieldsBox.write(newValue, at: keyPath, in: &box) }
+        @inline(__always) get { box.fields[keyPath: keyPath] }
+        @inline(__always) set { FieldsBox.write(newValue, at: keyPath, in: &box) }
     }
 
     public static func == (a: Article, b: Article) -> Bool {

@@ -41,8 +41,8 @@ struct RenderedPage: Sendable {
     }
 
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: keyPath] }
-        set { FieldsBox.write(newValue, at: keyPath, in: &box) }
+        @inline(__always) get { box.fields[keyPath: keyPath] }
+        @inline(__always) set { FieldsBox.write(newValue, at: keyPath, in: &box) }
     }
 }
 
@@ -88,8 +88,8 @@ struct RenderedArticle: Sendable {
     }
 
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: keyPath] }
-        set { FieldsBox.write(newValue, at: keyPath, in: &box) }
+        @inline(__always) get { box.fields[keyPath: keyPath] }
+        @inline(__always) set { FieldsBox.write(newValue, at: keyPath, in: &box) }
     }
 
     /// The summary's markup (decoded from the page cache when it came from there).

@@ -894,3 +894,4 @@ enum UntilExit {
     }
 }
 
+

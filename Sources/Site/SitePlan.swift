@@ -40,7 +40,8 @@ struct SitePlan: Sendable {
     var bySource: [String: Article]
     /// Language → its articles, newest first.
     var byLanguage: [String: [Article]]
-    /// Source path → the other articles with its translation key.
+    /// Source path → the other articles with its translation key (none for an article that
+    /// has no translation: read it with `?? []`).
     var translations: [String: [Article]]
     /// Source path → (older, newer) neighbour in its language's list.
     var neighbours: [String: (previous: Article?, next: Article?)]
@@ -59,15 +60,36 @@ struct SitePlan: Sendable {
         let articles = keys.indices.sorted { keys[$0].isListed(before: keys[$1]) }.map { published[$0] }
         var plan = SitePlan(articles: articles, bySource: [:], byLanguage: [:], translations: [:], neighbours: [:],
                             lists: [], termsPages: [])
+        plan.bySource.reserveCapacity(articles.count)
+        plan.neighbours.reserveCapacity(articles.count)
         for article in articles {
             plan.bySource[article.source] = article
             plan.byLanguage[article.language, default: []].append(article)
         }
-        let groups = Dictionary(grouping: articles, by: \.translationKey)
-        for article in articles {
-            plan.translations[article.source] = (groups[article.translationKey] ?? [])
-                .filter { $0.source != article.source }
-                .sorted { config.languages.firstIndex(of: $0.language) ?? 0 < config.languages.firstIndex(of: $1.language) ?? 0 }
+        // The articles of each translation key, as chains of indices in `articles` (one table
+        // lookup per article, no array per key): `first` of a key, then `next` of each article.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(articles.count)
+        var next = [Int](repeating: -1, count: articles.count)
+        var translated = [Bool](repeating: false, count: articles.count)
+        for index in articles.indices.reversed() {
+            if let following = first.updateValue(index, forKey: articles[index].translationKey) {
+                next[index] = following
+                translated[index] = true
+                translated[following] = true
+            }
+        }
+        func group(of index: Int) -> [Article] {
+            var members: [Article] = []
+            var member = first[articles[index].translationKey] ?? -1
+            while member >= 0 { members.append(articles[member]); member = next[member] }
+            return members
+        }
+        func order(of language: String) -> Int { config.languages.firstIndex(of: language) ?? 0 }
+        for index in articles.indices where translated[index] {
+            let article = articles[index]
+            plan.translations[article.source] = group(of: index).filter { $0.source != article.source }
+                .sorted { order(of: $0.language) < order(of: $1.language) }
         }
         for language in config.languages {
             let list = plan.byLanguage[language] ?? []
@@ -76,21 +98,26 @@ struct SitePlan: Sendable {
                                                    index > 0 ? list[index - 1] : nil)
             }
             // The index of a language lists its articles and those with no translation in it.
-            let shown = articles.filter { article in
-                article.language == language
-                    || !(groups[article.translationKey] ?? []).contains { $0.language == language }
-            }
+            let shown = articles.indices.filter { index in
+                articles[index].language == language
+                    || !translated[index] || !group(of: index).contains { $0.language == language }
+            }.map { articles[$0].source }
             let prefix = config.languagePrefix(language)
-            plan.lists += paginate(shown.map(\.source), kind: .index, language: language, taxonomy: nil, term: nil,
+            plan.lists += paginate(shown, kind: .index, language: language, taxonomy: nil, term: nil,
                                    base: prefix, perPage: config.paginate)
             for taxonomy in config.taxonomies {
                 // Spellings with the same slug (`AI`, `ai`) are one term, shown as its most used
                 // spelling (ties: the first in Unicode order).
                 var bySlug: [String: [String]] = [:]
-                var spellings: [String: [String: Int]] = [:]
+                var uses: [String: Int] = [:]  // spelling → articles using it
                 for article in list {
-                    var slugs: Set<String> = []  // two spellings of one term list the article once
-                    for term in Set(article.terms[taxonomy] ?? []) {
+                    guard let terms = article.terms[taxonomy], !terms.isEmpty else { continue }
+                    // An article's few terms: short lists, not sets. Two spellings of one term
+                    // list the article once.
+                    var spellings: [String] = []
+                    var slugs: [String] = []
+                    for term in terms where !spellings.contains(term) {
+                        spellings.append(term)
                         let slug: String
                         if let known = plan.termSlugs[term] {
                             slug = known
@@ -98,15 +125,20 @@ struct SitePlan: Sendable {
                             slug = termSlug(term)
                             plan.termSlugs[term] = slug
                         }
-                        if slugs.insert(slug).inserted { bySlug[slug, default: []].append(article.source) }
-                        spellings[slug, default: [:]][term, default: 0] += 1
+                        if !slugs.contains(slug) {
+                            slugs.append(slug)
+                            bySlug[slug, default: []].append(article.source)
+                        }
+                        uses[term, default: 0] += 1
                     }
                 }
                 guard !bySlug.isEmpty else { continue }
+                var spellings: [String: [(term: String, uses: Int)]] = [:]
+                for (term, count) in uses { spellings[plan.termSlugs[term]!, default: []].append((term, count)) }
                 var terms: [(String, String, Int)] = []
                 for slug in bySlug.keys.sorted() {
-                    let name = spellings[slug]!.sorted { $0.value != $1.value ? $0.value > $1.value
-                        : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }[0].key
+                    let name = spellings[slug]!.min { $0.uses != $1.uses ? $0.uses > $1.uses
+                        : $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }!.term
                     let base = prefix + taxonomy + "/" + slug + "/"
                     plan.lists += paginate(bySlug[slug]!, kind: .term, language: language, taxonomy: taxonomy, term: name,
                                            base: base, perPage: config.paginate)

@@ -42,6 +42,22 @@ import Testing
         let page = site.read("public/tags/ai/index.html") ?? ""
         #expect(page.contains("<a href=\"/posts/b/\">B</a>") && page.contains("<a href=\"/posts/a/\">A</a>"))
         #expect(site.files(under: "public").filter { $0.hasPrefix("tags/") } == ["tags/ai/index.html", "tags/index.html"])
+        #expect((site.read("public/tags/index.html") ?? "").contains("<li><a href=\"/tags/ai/\">AI</a></li>"))
+    }
+
+    /// The most used spelling names the term (`ai`, two articles, over `AI` and `Ai`, one
+    /// each: an article that writes `AI` twice uses it once); the article with three spellings
+    /// of it is listed once.
+    @Test func aTermIsNamedByItsMostUsedSpelling() throws {
+        let site = try Fixture(listTheme + listSiteYAML)
+        try site.write("content/posts/a.md", article("A", "A.", extra: "tags: [AI, AI, Ai]\n"))
+        try site.write("content/posts/b.md", article("B", "B.", date: "2026-10-02", extra: "tags: [ai]\n"))
+        try site.write("content/posts/c.md", article("C", "C.", date: "2026-10-03", extra: "tags: [ai]\n"))
+        #expect(site.build(now: november2026).diagnostics == [])
+        #expect((site.read("public/tags/index.html") ?? "").contains("<li><a href=\"/tags/ai/\">ai</a></li>"))
+        let page = site.read("public/tags/ai/index.html") ?? ""
+        #expect(page.components(separatedBy: "<a href=\"/posts/a/\">A</a>").count == 2)
+        #expect(page.contains("<a href=\"/posts/c/\">C</a>") && page.contains("<a href=\"/posts/b/\">B</a>"))
     }
 
     @Test func aTermWithoutLettersOrDigitsIsAnError() throws {
