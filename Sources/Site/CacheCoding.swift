@@ -250,11 +250,25 @@ struct CacheReader {
         return result
     }
 
-    mutating func page() throws(Damaged) -> RenderedPage {
+    /// - Parameter lazily: Leave the page's links, ids and reported links encoded
+    ///   (`RenderedPage.encodedLinks`), only walked over.
+    mutating func page(lazily: Bool = false) throws(Damaged) -> RenderedPage {
         let outputPath = try string(), source = try string(), hasOutput = try bool(), diagnostics = try diagnostics()
+        let copies = try strings()
+        if lazily {
+            let start = offset
+            for _ in 0..<3 { for _ in 0..<(try count()) { _ = try raw(try count()) } }
+            return RenderedPage(outputPath: outputPath, source: source, hasOutput: hasOutput, diagnostics: diagnostics,
+                                copies: copies, encodedLinks: (bytes, start..<offset))
+        }
+        let (links, ids, reported) = try linkFacts()
         return RenderedPage(outputPath: outputPath, source: source, html: [], hasOutput: hasOutput, diagnostics: diagnostics,
-                            copies: try strings(), links: try strings(), ids: Set(try strings()),
-                            reportedLinks: Set(try strings()))
+                            copies: copies, links: links, ids: ids, reportedLinks: reported)
+    }
+
+    /// A page's links, ids and reported links, as `write(_: RenderedPage)` ends it.
+    mutating func linkFacts() throws(Damaged) -> (links: [String], ids: Set<String>, reported: Set<String>) {
+        (try strings(), Set(try strings()), Set(try strings()))
     }
 
     /// What `write(meta:)` wrote, as an article with an empty body.
@@ -274,7 +288,7 @@ struct CacheReader {
     }
 
     mutating func article() throws(Damaged) -> RenderedArticle {
-        let page = try page(), summary = try raw(try count()), summaryText = try string(), feedHTML = try string()
+        let page = try page(lazily: true), summary = try raw(try count()), summaryText = try string(), feedHTML = try string()
         let minutes = try double(), checks = try checks()
         let charts = try strings()
         return RenderedArticle(page: page, summary: [], summaryText: summaryText, encodedSummary: (bytes, summary),

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// What the last build rendered, so that a rebuild renders again only the pages whose inputs
-/// changed (issue 8): `SITE/.reckon-cache/pages.json`, written after a build that wrote its
+/// changed (issue 8): `SITE/.reckon-cache/pages`, written after a build that wrote its
 /// output, for that output folder only.
 ///
 /// Each article page and each list page has an entry: a key over everything its rendering
@@ -20,7 +20,8 @@ import Glibc
 ///   `content/data/`; and what its relative links were looked up as, looked up again in this
 ///   build's articles and content files (a verifying trace: Mokhov, Mitchell and Peyton Jones,
 ///   "Build systems à la carte", ICFP 2018), so a renamed, re-slugged or deleted target
-///   renders the page again;
+///   renders the page again (looked up only when the build's articles' URLs or content files
+///   changed: `PageKeys.linksWorld`);
 /// - a list page: its place (kind, language, taxonomy, term, number of pages, neighbours) and,
 ///   for each article it lists, what lists show of it (title, URL, date, terms, summary,
 ///   reading time);
@@ -33,13 +34,15 @@ import Glibc
 /// `.reckon-cache/` (or the output folder) makes the next build render everything.
 struct PageCache {
     /// Bumped when the entries' shape or meaning changes.
-    static let version = "reckon-pages-3/" + BuildFingerprint.version
+    static let version = "reckon-pages-4/" + BuildFingerprint.version
 
     /// The file's bytes; entries are decoded when asked for, on the render tasks.
     private let bytes: [UInt8]
     /// Whether the build that wrote the cache found no link problem (a build with `--warn`
     /// may have published broken links as warnings: its pages' links must be checked again).
     private(set) var linksChecked = false
+    /// `PageKeys.linksWorld` of the build that wrote the cache.
+    private(set) var linksWorld = ""
     /// Where each entry is in `bytes`: articles by source path, lists by output path.
     private var articleEntries: [String: Range<Int>] = [:]
     private var listEntries: [String: Range<Int>] = [:]
@@ -123,6 +126,7 @@ struct PageCache {
         do throws(CacheReader.Damaged) {
             guard try reader.string() == Self.version, try reader.string() == output else { return nil }
             linksChecked = try reader.bool()
+            linksWorld = try reader.string()
             for _ in 0..<(try reader.count()) {
                 let name = try reader.string()
                 articleEntries[name] = try reader.raw(try reader.count())
@@ -204,18 +208,19 @@ struct PageCache {
     /// A list entry's fields after its key.
     private static func listEntry(key: String, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ListEntry {
         let output = OutputFile(path: try reader.string(), size: try reader.int())
-        return ListEntry(key: key, output: output, page: try reader.page())
+        return ListEntry(key: key, output: output, page: try reader.page(lazily: true))
     }
 
     /// Writes a cache of `articles` and `lists` (name, entry) for the output folder named
     /// `output` (`outputName`), to a temporary name, then renamed into place.
     static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: String, linksChecked: Bool,
-                      in files: ProjectFiles) {
+                      linksWorld: String, in files: ProjectFiles) {
         guard let file = CacheFile(location(in: files), checked: true) else { return }
         var header = CacheWriter()
         header.write(version)
         header.write(output)
         header.write(linksChecked)
+        header.write(linksWorld)
         file.append(header.bytes[...])
         for entries in [articles, lists] {
             var count = CacheWriter()
@@ -279,6 +284,10 @@ struct PageKeys: Sendable {
     let site: String
     /// Every file under `content/data/`.
     let data: String
+    /// Everything `links(_:)` looks targets up in: every article's source path and URL, and
+    /// every content file. When it is the last build's, no article's links key can have
+    /// changed, and none is computed again.
+    let linksWorld: String
     let renderer: PageRenderer
 
     /// - Parameter fileHashes: Each input file's hash, by project-relative path.
@@ -298,6 +307,22 @@ struct PageKeys: Sendable {
         site.mix(renderer.hasChecks)
         self.site = site.hex
         self.data = data.hex
+        // Summed per entry, so the tables' order does not matter (and nothing is sorted).
+        var urls: UInt64 = 0, files: UInt64 = 0
+        for (source, url) in renderer.links.articleURLs {
+            var entry = StableHash()
+            entry.mix(source); entry.mix(url)
+            urls &+= entry.value
+        }
+        for file in renderer.links.contentFiles {
+            var entry = StableHash()
+            entry.mix(file)
+            files &+= entry.value
+        }
+        var world = StableHash()
+        world.mix(renderer.links.articleURLs.count); world.mix(urls)
+        world.mix(renderer.links.contentFiles.count); world.mix(files)
+        linksWorld = world.hex
     }
 
     /// An article page's key, before its links and data are looked at.
@@ -306,15 +331,14 @@ struct PageKeys: Sendable {
         hash.mix(site)
         hash.mix(article.source)
         hash.mix(fileHash)
-        let plan = renderer.plan
         func mix(_ other: Article?) {
             hash.mix(other?.source ?? ""); hash.mix(other?.title ?? ""); hash.mix(other?.urlPath ?? "")
             hash.mix(other?.language ?? "")
         }
-        let neighbours = plan.neighbours[article.source]
+        let neighbours = renderer.plan.neighbours[article.source]
         mix(neighbours?.previous ?? nil)
         mix(neighbours?.next ?? nil)
-        let translations = plan.translations[article.source] ?? []
+        let translations = renderer.plan.translations[article.source] ?? []
         hash.mix(translations.count)
         for translation in translations { mix(translation) }
         hash.mix(renderer.feedSources.contains(article.source))

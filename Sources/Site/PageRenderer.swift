@@ -29,6 +29,10 @@ struct RenderedPage: Sendable {
         /// Links already reported where they are written (a Markdown link to a missing file):
         /// the site-wide link check does not report them again.
         var reportedLinks: Set<String> = []
+        /// `links`, `ids` and `reportedLinks` as the page cache stores them, when the page came
+        /// from there: a kept page's are decoded only when read (its links are not checked
+        /// again, and its ids are read only when another page links to one).
+        var encodedLinks: (bytes: [UInt8], range: Range<Int>)? = nil
     }
 
     private var box: FieldsBox<Fields>
@@ -40,9 +44,52 @@ struct RenderedPage: Sendable {
                                reportedLinks: reportedLinks))
     }
 
+    /// A page from the page cache, its links, ids and reported links left encoded at `encodedLinks`.
+    init(outputPath: String, source: String, hasOutput: Bool, diagnostics: [Diagnostic], copies: [String],
+         encodedLinks: (bytes: [UInt8], range: Range<Int>)) {
+        box = FieldsBox(Fields(outputPath: outputPath, source: source, html: [], hasOutput: hasOutput,
+                               diagnostics: diagnostics, copies: copies, encodedLinks: encodedLinks))
+    }
+
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         @inline(__always) get { box.fields[keyPath: keyPath] }
         @inline(__always) set { FieldsBox.write(newValue, at: keyPath, in: &box) }
+    }
+
+    /// Every `href`/`src` value on the page.
+    var links: [String] {
+        get { box.fields.encodedLinks == nil ? box.fields.links : decodedLinks().links }
+        set { decodeLinks(); self[dynamicMember: \.links] = newValue }
+    }
+
+    /// Every `id` on the page.
+    var ids: Set<String> {
+        get { box.fields.encodedLinks == nil ? box.fields.ids : decodedLinks().ids }
+        set { decodeLinks(); self[dynamicMember: \.ids] = newValue }
+    }
+
+    /// Links already reported where they are written (see `Fields.reportedLinks`).
+    var reportedLinks: Set<String> {
+        get { box.fields.encodedLinks == nil ? box.fields.reportedLinks : decodedLinks().reported }
+        set { decodeLinks(); self[dynamicMember: \.reportedLinks] = newValue }
+    }
+
+    /// The encoded links, ids and reported links (empty when damaged: the cache was checked
+    /// when read, and its entries walked).
+    private func decodedLinks() -> (links: [String], ids: Set<String>, reported: Set<String>) {
+        guard let (bytes, range) = box.fields.encodedLinks else { return ([], [], []) }
+        var reader = CacheReader(bytes, range: range)
+        return (try? reader.linkFacts()) ?? ([], [], [])
+    }
+
+    /// Decodes the encoded links, ids and reported links into their fields, before one is set.
+    private mutating func decodeLinks() {
+        guard self.encodedLinks != nil else { return }
+        let (links, ids, reported) = decodedLinks()
+        self[dynamicMember: \.links] = links
+        self[dynamicMember: \.ids] = ids
+        self[dynamicMember: \.reportedLinks] = reported
+        self.encodedLinks = nil
     }
 }
 

@@ -162,6 +162,7 @@ public enum SiteBuilder {
         var keptPages: [Bool] = []
         var articlePages = 0
         var linksChecked = false
+        var linksWorld = ""
         var oldCache: PageCache?
         if let config = loaded.config, let templates = loaded.templates {
             // The page cache is read and checked while the plan is made.
@@ -195,6 +196,8 @@ public enum SiteBuilder {
             let outputFolder = OutputFolder(output)
             let hashes = fileHashes
             let checkedFiles = files  // with the hashes every read is checked against
+            linksWorld = keys?.linksWorld ?? ""
+            let linksUnchanged = keys != nil && cache?.linksWorld == linksWorld
             let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?, pageKey: String) in
                 let source = renderable[index]
                 guard let keys, let fileHash = hashes[source.source] else {
@@ -207,7 +210,7 @@ public enum SiteBuilder {
                 let key = keys.article(source, fileHash: fileHash)
                 if let (entry, stored) = cache?.article(source.source, key: key),
                    entry.dataKey == nil || entry.dataKey == keys.data,
-                   entry.linksKey == keys.links(entry.article.linkTargets),
+                   linksUnchanged || entry.linksKey == keys.links(entry.article.linkTargets),
                    outputFolder.holds(entry.outputs) {
                     return (entry.article, entry.listKey, stored, entry.outputs, entry.pageKey)  // kept: handed to the stage below
                 }
@@ -425,13 +428,14 @@ public enum SiteBuilder {
                 let writtenName = PageCache.outputName(output, files: files)
                 // The three caches are separate files, written at the same time.
                 let cacheFiles = files, checked = linksChecked, produced = stage.producedSizes, pages = pageCache
+                let world = linksWorld
                 let fingerprintRecord = fingerprint.map { BuildFingerprint(value: $0, files: produced.count) }
                 let stores: [@Sendable () -> Void] = [
                     { fingerprintRecord?.store(in: cacheFiles, output: writtenName, outputs: produced) },
                     {
                         if let pages {
                             PageCache.store(articles: pages.articles, lists: pages.lists, output: writtenName,
-                                            linksChecked: checked, in: cacheFiles)
+                                            linksChecked: checked, linksWorld: world, in: cacheFiles)
                         } else {
                             PageCache.forget(in: cacheFiles)
                         }
@@ -893,5 +897,3 @@ enum UntilExit {
         lock.unlock()
     }
 }
-
-

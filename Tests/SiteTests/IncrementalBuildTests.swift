@@ -108,6 +108,13 @@ import Testing
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/posts/chart.png"))
         let report = site.build()
         #expect(report.failed)
+        // What a clean build reports: the page that shows the image is rendered again (the
+        // content files changed) and names the missing file where it is written.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".reckon-cache"))
+        let clean = site.build()
+        #expect(clean.keptPages == 0)
+        #expect(report.diagnostics == clean.diagnostics)
+        #expect(report.diagnostics.map(\.location.file) == ["content/posts/palm.md"])
     }
 
     @Test func editingAnArticleTitleRendersItsNeighboursTranslationsAndLists() throws {
