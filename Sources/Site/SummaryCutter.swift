@@ -13,36 +13,38 @@ struct TextMeasure {
         // By scalar, ASCII bytes classified without decoding: combining marks are not letters
         // or digits, so counting scalars counts the same words as counting characters.
         var words = 0, cjk = 0
-        var inWord = false
+        var inWord: UInt8 = 0  // 1 inside a word
         var copy = text
         copy.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let kind: ScalarClass
                 if byte < 0x80 {
+                    // Without branches: a word starts at a letter or digit after anything else.
+                    let digit: UInt8 = byte &- 0x30 < 10 ? 1 : 0
+                    let letter: UInt8 = (byte | 0x20) &- 0x61 < 26 ? 1 : 0
+                    let isWord = digit | letter
+                    words &+= Int(isWord & (inWord ^ 1))
+                    inWord = isWord
                     index += 1
-                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                    kind = isWordByte ? .word : .separator
-                } else {
-                    // A multi-byte scalar: its length from the lead byte (the string is valid UTF-8).
-                    let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-                    index += length
-                    kind = ScalarClass(Unicode.Scalar(value) ?? " ")
+                    continue
                 }
-                switch kind {
+                // A multi-byte scalar: its length from the lead byte (the string is valid UTF-8).
+                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+                index += length
+                switch ScalarClass(Unicode.Scalar(value) ?? " ") {
                 case .cjk:
                     cjk += 1
-                    inWord = false
+                    inWord = 0
                 case .word:
-                    if !inWord { words += 1 }
-                    inWord = true
+                    if inWord == 0 { words += 1 }
+                    inWord = 1
                 case .joining:
                     break  // a combining mark or joiner continues its word
                 case .separator:
-                    inWord = false
+                    inWord = 0
                 }
             }
         }

@@ -62,3 +62,32 @@ import Testing
         #expect(ContentLinks.normalize("../a.md") == nil)
     }
 }
+
+@Suite struct TextMeasureTests {
+    @Test(arguments: [
+        ("Hello, world! 42x @ [a] `b` {Z9}", 6, 0),
+        ("", 0, 0),
+        ("   ", 0, 0),
+        ("a", 1, 0),
+        ("@[`{/:", 0, 0),
+        ("GPT-4 used 2.1e25 FLOP", 6, 0),
+        ("Café au lait", 3, 0),
+        ("Cafe\u{301}s here", 2, 0),
+        ("算力成長 in 2024", 2, 4),
+        ("ab算cd", 2, 1),
+    ])
+    func countsWordsAndCJKCharacters(text: String, words: Int, cjk: Int) {
+        let measure = TextMeasure(text)
+        #expect(measure.words == words)
+        #expect(measure.cjkCharacters == cjk)
+    }
+
+    /// Every ASCII byte between two letters: a separator unless it is a letter or digit.
+    @Test func splitsAtEveryASCIIByteButLettersAndDigits() {
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            #expect(TextMeasure("a\(Character(scalar))b").words == (isWord ? 1 : 2), "byte \(value)")
+        }
+    }
+}
