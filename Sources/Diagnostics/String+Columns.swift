@@ -3,8 +3,13 @@ extension String {
     /// character column. Columns past the end of the line count one per remaining byte.
     public static func characterColumn(fromByteColumn byteColumn: Int, in line: Substring) -> Int {
         guard byteColumn > 1 else { return Swift.max(byteColumn, 0) }
-        // ASCII before the column: bytes and characters agree.
-        if line.utf8.prefix(byteColumn - 1).allSatisfy({ $0 < 0x80 }), line.utf8.count >= byteColumn - 1 { return byteColumn }
+        // ASCII before the column: bytes and characters agree (checked on the contiguous bytes
+        // when the line has them: it is asked for every link and table cell of every page).
+        let before = byteColumn - 1
+        let ascii = line.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= before && !bytes[..<before].contains { $0 >= 0x80 }
+        } ?? (line.utf8.prefix(before).allSatisfy({ $0 < 0x80 }) && line.utf8.count >= before)
+        if ascii { return byteColumn }
         var bytes = 0
         var characters = 0
         for character in line {

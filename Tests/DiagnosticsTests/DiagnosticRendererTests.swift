@@ -112,6 +112,10 @@ struct DiagnosticTests {
         #expect(String.characterColumn(fromByteColumn: 0, in: line) == 0)
         #expect(String.characterColumn(fromByteColumn: 5, in: "abc") == 5)  // past the end: one per byte
         #expect(String.characterColumn(fromByteColumn: 4, in: "e\u{301}x") == 2)  // é is one character of 3 bytes
+        // A line inside a longer text (its bytes start past the first line's).
+        let lines = "價格\nab = x價\n".sourceLines
+        #expect(String.characterColumn(fromByteColumn: 6, in: lines[1]) == 6)  // `x`: ASCII before it
+        #expect(String.characterColumn(fromByteColumn: 7, in: lines[1]) == 7)  // `價`
     }
 
     @Test func sourceLinesSplitOnNewlines() {
