@@ -1,4 +1,12 @@
+import Foundation
+
 extension String {
+    /// The text in Unicode Normalization Form C (`precomposedStringWithCanonicalMapping`),
+    /// returned as it is when it is ASCII (ASCII is always in NFC): `e` + U+0301 → `é`.
+    public var precomposed: String {
+        utf8.allSatisfy({ $0 < 0x80 }) ? self : precomposedStringWithCanonicalMapping
+    }
+
     /// A URL- and id-friendly form of a heading or title: lower case; letters and digits of any
     /// script kept (CJK included), runs of spaces and punctuation turned into one `-`, no `-` at
     /// either end. Returns "" when nothing is left (callers choose a fallback).

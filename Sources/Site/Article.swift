@@ -137,6 +137,7 @@ final class FieldsBox<Fields: Sendable>: @unchecked Sendable {
 
     /// Sets one field of the value whose box is `box`, first copying the fields into a box of
     /// its own when another value shares this one.
+    @inline(__always)
     static func write<Value>(_ value: Value, at keyPath: WritableKeyPath<Fields, Value>, in box: inout FieldsBox<Fields>) {
         if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
         box.fields[keyPath: keyPath] = value

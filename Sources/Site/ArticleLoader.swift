@@ -27,7 +27,7 @@ struct ArticleLoader {
             stem = String(stem[..<dot])
         }
         let folder = path.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
-        let stemSlug = stem.precomposedStringWithCanonicalMapping.slug
+        let stemSlug = stem.precomposed.slug
         var article = Article(source: path, title: "", date: nil, terms: [:], language: fileLanguage ?? config.language,
                               draft: false, summary: "", layout: "article.html",
                               layoutLocation: SourceLocation(file: path, line: 1, column: 1),
@@ -47,12 +47,16 @@ struct ArticleLoader {
                     diagnostics.append(.error("`\(text)` is not a date: write it as YYYY-MM-DD", at: reader.location(of: value.mark)))
                 }
             case let name where config.taxonomies.contains(name):
-                let terms = reader.strings(value, key: key, diagnostics: &diagnostics).map(\.precomposedStringWithCanonicalMapping)
-                for term in terms where term.slug.isEmpty {
-                    diagnostics.append(.error("\(name) term `\(term)` has no letters or digits, so it cannot have a page",
-                                              at: reader.location(of: value.mark)))
+                var terms: [String] = []
+                for term in reader.strings(value, key: key, diagnostics: &diagnostics).map({ $0.precomposed }) {
+                    if term.slug.isEmpty {
+                        diagnostics.append(.error("\(name) term `\(term)` has no letters or digits, so it cannot have a page",
+                                                  at: reader.location(of: value.mark)))
+                    } else {
+                        terms.append(term)
+                    }
                 }
-                article.terms[name] = terms.filter { !$0.slug.isEmpty }
+                article.terms[name] = terms
             case "lang":
                 guard let language = reader.string(value, key: key, diagnostics: &diagnostics) else { break }
                 if config.languages.contains(language) {
@@ -71,7 +75,7 @@ struct ArticleLoader {
             case "translationKey":
                 article.translationKey = reader.string(value, key: key, diagnostics: &diagnostics) ?? article.translationKey
             case "slug":
-                let slug = (reader.string(value, key: key, diagnostics: &diagnostics) ?? "").precomposedStringWithCanonicalMapping.slug
+                let slug = (reader.string(value, key: key, diagnostics: &diagnostics) ?? "").precomposed.slug
                 if slug.isEmpty {
                     diagnostics.append(.error("slug has no letters or digits", at: reader.location(of: value.mark)))
                 } else {

@@ -181,7 +181,7 @@ struct SitePlan: Sendable {
     /// A term's URL segment: its slug, CJK kept (terms without letters or digits are refused
     /// when the article is loaded).
     static func termSlug(_ term: String) -> String {
-        term.precomposedStringWithCanonicalMapping.slug
+        term.precomposed.slug
     }
 
     /// Pages of `perPage` articles: `base`, then `base/page/2/`, …; one empty page for an empty list.
