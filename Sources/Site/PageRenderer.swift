@@ -168,6 +168,9 @@ struct PageRenderer: Sendable {
     let hasChecks: Bool
     /// `site` as templates see it, per language: made once, read by every page.
     private var siteValues: [String: Value] = [:]
+    /// Each term's link (`name`, `url`) by language, taxonomy and spelling, made once: every
+    /// article shows its terms on its page and on each list it is on.
+    private var termValues: [String: [String: [String: Value]]] = [:]
     /// The year of the newest article (for a copyright line).
     let year: String
 
@@ -186,6 +189,20 @@ struct PageRenderer: Sendable {
         self.hasChecks = hasChecks
         year = plan.articles.compactMap(\.date).max().map { String($0.year) } ?? ""
         for language in config.languages { siteValues[language] = makeSiteValue(language: language) }
+        for language in config.languages {
+            for taxonomy in config.taxonomies {
+                var values: [String: Value] = [:]
+                for (term, slug) in plan.termSlugs {
+                    values[term] = Self.termValue(term, url: URLSafety.escapeHref(
+                        config.basePath + config.languagePrefix(language) + taxonomy + "/" + slug + "/"))
+                }
+                termValues[language, default: [:]][taxonomy] = values
+            }
+        }
+    }
+
+    static func termValue(_ term: String, url: String) -> Value {
+        .record(Record([("name", .string(term)), ("url", .string(url))]))
     }
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
@@ -252,10 +269,10 @@ struct PageRenderer: Sendable {
     }
 
     func termLinks(_ article: Article, taxonomy: String) -> Value {
-        .list((article.terms[taxonomy] ?? []).map { term in
-            .record(Record([("name", .string(term)),
-                            ("url", .string(url(config.languagePrefix(article.language) + taxonomy + "/"
-                                                + (plan.termSlugs[term] ?? SitePlan.termSlug(term)) + "/")))]))
+        let made = termValues[article.language]?[taxonomy]
+        return .list((article.terms[taxonomy] ?? []).map { term in
+            made?[term] ?? Self.termValue(term, url: url(config.languagePrefix(article.language) + taxonomy + "/"
+                                                          + (plan.termSlugs[term] ?? SitePlan.termSlug(term)) + "/"))
         })
     }
 
