@@ -23,7 +23,22 @@ public struct Record: Sendable {
         values = []
         keys.reserveCapacity(fields.count)
         values.reserveCapacity(fields.count)
-        for (key, value) in fields { set(key, value) }
+        guard fields.count > Self.indexedFrom else {
+            for (key, value) in fields { set(key, value) }
+            return
+        }
+        // A large record is indexed from the start, one table operation per new field.
+        var index = [String: Int](minimumCapacity: fields.count)
+        for (key, value) in fields {
+            if let earlier = index.updateValue(keys.count, forKey: key) {
+                index[key] = earlier
+                values[earlier] = value
+            } else {
+                keys.append(key)
+                values.append(value)
+            }
+        }
+        self.index = index
     }
 
     private func position(of key: String) -> Int? {

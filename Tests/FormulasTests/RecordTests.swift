@@ -38,6 +38,12 @@ import Testing
         let original = Record(fields(7))
         #expect(original.setting("k9", to: .null).count == 8)
         #expect(original.count == 7)
+        // A record indexed from the start (more than `indexedFrom` fields at init).
+        let large = Record(fields(20)).setting("k25", to: .null).setting("k4", to: .string("four"))
+        #expect(large.keys == (0..<20).map { "k\($0)" } + ["k25"])
+        #expect(large["k4"] == .string("four"))
+        #expect(large["k25"] == .null)
+        #expect(large["k19"] == .number(19))
     }
 
     @Test func equalityIgnoresFieldOrder() {
