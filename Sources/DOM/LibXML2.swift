@@ -49,17 +49,17 @@ public final class Document {
     /// A new element without namespace, owned by this document and not yet in the tree.
     public func createElement(_ name: String) -> Node {
         // Content nil: xmlNewDocNode with content would parse entities (DESIGN.md §9).
-        Node(xmlNewDocNode(pointer, nil, name, nil))
+        xmlString(name) { Node(xmlNewDocNode(pointer, nil, $0, nil)) }
     }
 
     /// A new text node holding `text` verbatim; `&` and `<` are never interpreted.
     public func createText(_ text: String) -> Node {
-        Node(xmlNewDocText(pointer, text))
+        xmlString(text) { Node(xmlNewDocText(pointer, $0)) }
     }
 
     /// A new comment node.
     public func createComment(_ text: String) -> Node {
-        Node(xmlNewDocComment(pointer, text))
+        xmlString(text) { Node(xmlNewDocComment(pointer, $0)) }
     }
 
     /// A new, empty document fragment: a container whose children are moved when it is appended.
@@ -131,7 +131,7 @@ public struct Node: Equatable {
     /// as is; `&` and `<` are not interpreted). Only for text nodes.
     public func setText(_ text: String) {
         precondition(kind == .text, "setText is for text nodes")
-        xmlNodeSetContent(pointer, text)
+        xmlString(text) { xmlNodeSetContent(pointer, $0) }
     }
 
     /// The source line the parser recorded for this node (0 for built nodes).
@@ -177,19 +177,19 @@ public struct Node: Equatable {
 
     /// The value of the attribute without namespace called `name`.
     public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
+        guard let value = xmlString(name, { xmlGetNoNsProp(pointer, $0) }) else { return nil }
         defer { xmlFree(value) }
         return String(cString: value)
     }
 
     /// Sets an attribute (no namespace); the value is stored as text, never parsed for entities.
     public func setAttribute(_ name: String, _ value: String) {
-        xmlSetProp(pointer, name, value)
+        xmlString(name) { name in xmlString(value) { _ = xmlSetProp(pointer, name, $0) } }
     }
 
     /// Removes the attribute without namespace called `name`, if present.
     public func removeAttribute(_ name: String) {
-        xmlUnsetProp(pointer, name)
+        xmlString(name) { _ = xmlUnsetProp(pointer, $0) }
     }
 
     /// Appends `child` as the last child (a fragment's children are moved; the fragment stays
@@ -431,6 +431,14 @@ extension String {
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
     }
+}
+
+/// `text` as libxml2's `const xmlChar *` while `body` runs: a native string's own NUL-ended
+/// bytes, or a copy on the stack for a small one. (Passing a `String` where libxml2 takes
+/// `xmlChar *` converts through `utf8CString`, a new array for every node and attribute.)
+@inline(__always)
+func xmlString<Result>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+    text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
 }
 
 // MARK: - HTML5 bytes
