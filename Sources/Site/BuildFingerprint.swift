@@ -21,10 +21,11 @@ struct BuildFingerprint: Equatable {
     /// The hash of every input file (`StableHash` of its bytes, by project-relative path) and
     /// the fingerprint over them, the options and the quarter hour. Files are hashed on every
     /// core, except those whose stamp (`InputStamps`) shows they were not touched since they
-    /// were last hashed; the new stamps are stored for the next build. The page cache and the
-    /// article cache reuse the per-file hashes.
+    /// were last hashed; the new stamps come back for the caller to store for the next build
+    /// (nil when they are the stored ones). The page cache and the article cache reuse the
+    /// per-file hashes.
     static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL)
-        -> (value: UInt64, files: [String: UInt64], paths: [String]) {
+        -> (value: UInt64, files: [String: UInt64], paths: [String], stamps: InputStamps?) {
         let paths = files.sourcePaths
         let previous = InputStamps.load(from: files)
         let taken = InputStamps.now
@@ -42,9 +43,7 @@ struct BuildFingerprint: Equatable {
             if let entry { stamps.record(path, stamp: entry.stamp, hash: entry.hash) }
         }
         // Stored again only when a file was read (or one went away).
-        if hashes.contains(where: { $0?.read ?? false }) || stamps.entries.count != previous?.entries.count {
-            stamps.store(in: files)
-        }
+        let changed = hashes.contains(where: { $0?.read ?? false }) || stamps.entries.count != previous?.entries.count
         var hash = StableHash()
         let quarterHour = Int((options.now.timeIntervalSince1970 / 900).rounded(.down))
         hash.mix(version)
@@ -57,7 +56,7 @@ struct BuildFingerprint: Equatable {
             hash.mix(fileHash)
             byPath[path] = fileHash
         }
-        return (hash.value, byPath, paths)
+        return (hash.value, byPath, paths, changed ? stamps : nil)
     }
 
     static func location(in files: ProjectFiles) -> URL {

@@ -116,12 +116,19 @@ public enum SiteBuilder {
         let lock = options.write && files.isDirectory("content") ? Self.lockSite(files) : nil
         defer { if let lock { close(lock) } }
         // Nothing changed since the last build that wrote this output: nothing to do.
+        let storingStamps = DispatchGroup()
+        defer { storingStamps.wait() }
         var fingerprint: UInt64?
         var fileHashes: [String: UInt64] = [:]
         var previous: BuildFingerprint.Record?
         var sourcePaths: [String]?
         if options.write {
-            let (value, hashes, paths) = BuildFingerprint.compute(files, options: options, output: output)
+            let (value, hashes, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
+            if let stamps {
+                // Written while the build goes on; waited for before it returns.
+                let stampFiles = files
+                DispatchQueue.global().async(group: storingStamps) { stamps.store(in: stampFiles) }
+            }
             fingerprint = value
             fileHashes = hashes
             sourcePaths = paths
