@@ -632,9 +632,10 @@ struct HTMLBytesWriter {
         var index = 0
         var run = 0  // the start of the bytes not yet written, all written as they are
         let count = text.count
+        let asIs = bytesWrittenAsIs
         while index < count {
             let byte = text[index]
-            if mayBeWrittenAsIs(byte) {
+            if asIs[Int(byte)] {
                 index += 1
                 continue
             }
@@ -660,11 +661,18 @@ struct HTMLBytesWriter {
 /// byte, none of `& < > "`, and not a lead byte the escapers look at (0xC2: C1 controls; 0xEF:
 /// U+FFFE and U+FFFF). Such bytes are appended in runs, not one by one (the HTML writer's byte
 /// loop was the largest single cost of serializing a page).
-@inline(__always)
 private func mayBeWrittenAsIs(_ byte: UInt8) -> Bool {
     byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
         && byte != UInt8(ascii: "\"") && byte != 0x7F && byte != 0xC2 && byte != 0xEF
 }
+
+/// `mayBeWrittenAsIs` of every byte value, made once and never freed: the escapers' loops read
+/// one entry per byte instead of testing seven values.
+nonisolated(unsafe) private let bytesWrittenAsIs: UnsafeBufferPointer<Bool> = {
+    let table = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 256)
+    for value in 0..<256 { table[value] = mayBeWrittenAsIs(UInt8(value)) }
+    return UnsafeBufferPointer(table)
+}()
 
 @inline(__always)
 private func appendRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into out: inout [UInt8]) {
@@ -740,9 +748,10 @@ struct XMLBytesWriter {
         var index = 0
         var run = 0  // the start of the bytes not yet written, all written as they are
         let count = text.count
+        let asIs = bytesWrittenAsIs
         while index < count {
             let byte = text[index]
-            if mayBeWrittenAsIs(byte) {
+            if asIs[Int(byte)] {
                 index += 1
                 continue
             }
