@@ -22,9 +22,12 @@ public func initializeXMLLibrary() {
 public final class Document {
     let pointer: xmlDocPtr
 
-    /// An empty document (no root element).
+    /// An empty document (no root element), with a dictionary of its own: element and attribute
+    /// names (`p`, `a`, `href`, repeated on every page) are interned there instead of copied
+    /// node by node, as in the documents libxml2's parser makes. `xmlFreeDoc` frees it.
     public init() {
         pointer = xmlNewDoc(nil)
+        pointer.pointee.dict = xmlDictCreate()
     }
 
     init(taking pointer: xmlDocPtr) {
@@ -40,6 +43,7 @@ public final class Document {
         get { xmlDocGetRootElement(pointer).map(Node.init) }
         set {
             guard let newValue else { return }
+            precondition(newValue.pointer.pointee.doc == pointer, "root: the node belongs to another document")
             if let old = xmlDocSetRootElement(pointer, newValue.pointer) {
                 xmlFreeNode(old)
             }
@@ -199,6 +203,9 @@ public struct Node: Equatable {
             for grandchild in child.children { append(grandchild) }
             return
         }
+        // Names live in the document's dictionary: a node from another document is copied
+        // (`importCopy`), never moved.
+        precondition(child.pointer.pointee.doc == pointer.pointee.doc, "append: the node belongs to another document")
         xmlUnlinkNode(child.pointer)
         xmlAddChild(pointer, child.pointer)
     }
@@ -209,6 +216,7 @@ public struct Node: Equatable {
             for child in node.children { insertBefore(child) }
             return
         }
+        precondition(node.pointer.pointee.doc == pointer.pointee.doc, "insertBefore: the node belongs to another document")
         xmlUnlinkNode(node.pointer)
         xmlAddPrevSibling(pointer, node.pointer)
     }
