@@ -512,6 +512,12 @@ private struct Walk {
             case .right: element.setAttribute("style", "text-align: right")
             case .none: break
             }
+            if cell.isPlainText {  // what cmark would make of it, without parsing it
+                if !cell.text.isEmpty { element.append(document.createText(cell.text)) }
+                newline(in: row)
+                result.plainText += cell.text + " "
+                continue
+            }
             let lineText = lines[source.line]
             let column = String.characterColumn(fromByteColumn: source.byteOffset + cell.byteOffset + 1, in: lineText)
             let origin = SourceLocation(file: file, line: source.line + lineOffset, column: column)

@@ -7,6 +7,39 @@ struct PipeTable {
         var text: String
         /// 0-based byte offset of the cell's text within its source line.
         var byteOffset: Int
+
+        /// Whether CommonMark reads the cell's text as one paragraph of exactly this text, so
+        /// that it can become a text node without a cmark parse (most cells: words and
+        /// numbers). Not so when it has a byte that can open an inline construct or an entity
+        /// (`` \ ` * _ [ ] ! < & ``), a control byte or a tab, or when it could open a block:
+        /// its first byte must be a letter or digit (or not ASCII), and digits first must not
+        /// be an ordered list marker (`1.`, `2)` then a space or the end); no space at its end.
+        var isPlainText: Bool {
+            var bytes = text.utf8.makeIterator()
+            guard let first = bytes.next() else { return true }
+            let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+            let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+            guard first >= 0x80 || isLetter(first) || isDigit(first) else { return false }
+            var leadingDigits = isDigit(first)
+            var afterMarker = false  // just after `digits.` or `digits)`
+            for byte in text.utf8.dropFirst() {
+                if afterMarker && (byte == UInt8(ascii: " ")) { return false }
+                afterMarker = false
+                if leadingDigits {
+                    if isDigit(byte) { continue }
+                    leadingDigits = false
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { afterMarker = true }
+                }
+                switch byte {
+                case 0x00..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                     UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
+                    return false
+                default: continue
+                }
+            }
+            // `12.` or `3)` alone is an empty list item; a paragraph drops trailing spaces.
+            return !afterMarker && text.utf8.last != UInt8(ascii: " ")
+        }
     }
 
     var header: [Cell]
