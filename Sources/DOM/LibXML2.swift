@@ -22,12 +22,9 @@ public func initializeXMLLibrary() {
 public final class Document {
     let pointer: xmlDocPtr
 
-    /// An empty document (no root element), with a dictionary of its own: element and attribute
-    /// names (`p`, `a`, `href`, repeated on every page) are interned there instead of copied
-    /// node by node, as in the documents libxml2's parser makes. `xmlFreeDoc` frees it.
+    /// An empty document (no root element).
     public init() {
         pointer = xmlNewDoc(nil)
-        pointer.pointee.dict = xmlDictCreate()
     }
 
     init(taking pointer: xmlDocPtr) {
@@ -203,8 +200,8 @@ public struct Node: Equatable {
             for grandchild in child.children { append(grandchild) }
             return
         }
-        // Names live in the document's dictionary: a node from another document is copied
-        // (`importCopy`), never moved.
+        // A parsed document keeps its names in its parser's dictionary: a node from another
+        // document is copied (`importCopy`), never moved.
         precondition(child.pointer.pointee.doc == pointer.pointee.doc, "append: the node belongs to another document")
         xmlUnlinkNode(child.pointer)
         xmlAddChild(pointer, child.pointer)
