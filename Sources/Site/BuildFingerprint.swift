@@ -4,11 +4,11 @@ import Foundation
 /// before rendering and write nothing (issue 8).
 ///
 /// It covers the bytes and paths of every file under `content/` and `templates/`, the options
-/// that change the output (output folder, drafts, link warnings), the current quarter hour
-/// (which decides future-dated articles: every time zone's offset is a multiple of 15
-/// minutes, so a date-only date starts on a quarter hour), and Reckon's own version. It is
-/// stored in `SITE/.reckon-cache/fingerprint` after a build that wrote its output, with the
-/// path and size of every file it produced, and removed when a build fails. A file deleted
+/// that change the output (output folder, drafts, link warnings), and Reckon's own version. It
+/// is stored in `SITE/.reckon-cache/fingerprint` after a build that wrote its output, with the
+/// path and size of every file it produced and the time the output holds for (`validFrom`
+/// ..< `validUntil`: from the start of the build's day in the site's time zone until the
+/// first future-dated article is due), and removed when a build fails. A file deleted
 /// from the output, or whose size changed, makes the next build run; a file edited by hand
 /// with its size kept is repaired by any change to an input, or by deleting `.reckon-cache/`.
 struct BuildFingerprint: Equatable {
@@ -17,9 +17,21 @@ struct BuildFingerprint: Equatable {
 
     var value: UInt64
     var files: Int
+    /// The output is what a build would make at any time in `validFrom ..< validUntil`
+    /// (seconds since 1970): from the start of the build's day in the site's time zone (a
+    /// clock set back may take an article dated today out) until the start of the day of the
+    /// first future-dated article (nil: none; with `--drafts` the time does not matter).
+    var validFrom: Double? = nil
+    var validUntil: Double? = nil
+
+    /// Whether the output holds at `now`.
+    func holds(at now: Date) -> Bool {
+        let seconds = now.timeIntervalSince1970
+        return (validFrom.map { seconds >= $0 } ?? true) && (validUntil.map { seconds < $0 } ?? true)
+    }
 
     /// The hash of every input file (`StableHash` of its bytes, by project-relative path) and
-    /// the fingerprint over them, the options and the quarter hour. Files are hashed on every
+    /// the fingerprint over them and the options. Files are hashed on every
     /// core, except those whose stamp (`InputStamps`) shows they were not touched since they
     /// were last hashed; the new stamps come back for the caller to store for the next build
     /// (nil when they are the stored ones). The page cache and the article cache reuse the
@@ -45,10 +57,9 @@ struct BuildFingerprint: Equatable {
         // Stored again only when a file was read (or one went away).
         let changed = hashes.contains(where: { $0?.read ?? false }) || stamps.entries.count != previous?.entries.count
         var hash = StableHash()
-        let quarterHour = Int((options.now.timeIntervalSince1970 / 900).rounded(.down))
         hash.mix(version)
         hash.mix(output.standardizedFileURL.path)
-        hash.mix("drafts=\(options.drafts) warn=\(options.linkWarnings) quarter-hour=\(quarterHour)")
+        hash.mix("drafts=\(options.drafts) warn=\(options.linkWarnings)")
         var byPath: [String: UInt64] = [:]
         for (path, entry) in zip(paths, hashes) {
             guard let fileHash = entry?.hash else { continue }
@@ -65,8 +76,9 @@ struct BuildFingerprint: Equatable {
 
     /// What the last build stored: its fingerprint, the output folder it wrote (as
     /// `PageCache.outputName` gives it) and every file it wrote there with its size. The file
-    /// has the value and the number of files on its first line, the folder on the second,
-    /// then one line per file: its size and its path.
+    /// has the value, the number of files and the times the output holds from and until
+    /// (seconds, `-` for none) on its first line, the folder on the second, then one line per
+    /// file: its size and its path.
     struct Record {
         var fingerprint: BuildFingerprint
         var output: String
@@ -86,15 +98,19 @@ struct BuildFingerprint: Equatable {
         guard start == bytes.count, lines.count >= 2 else { return nil }  // every line ends in \n
         func number(_ text: ArraySlice<UInt8>) -> Int? { Int(String(decoding: text, as: UTF8.self)) }
         let head = lines[0].split(separator: UInt8(ascii: " "))
-        guard head.count == 2, let value = UInt64(String(decoding: head[0], as: UTF8.self), radix: 16),
-              let count = number(head[1]), lines.count == count + 2 else { return nil }
+        func time(_ text: ArraySlice<UInt8>) -> Double?? {
+            text.elementsEqual("-".utf8) ? .some(nil) : Double(String(decoding: text, as: UTF8.self)).map { .some($0) }
+        }
+        guard head.count == 4, let value = UInt64(String(decoding: head[0], as: UTF8.self), radix: 16),
+              let count = number(head[1]), let validFrom = time(head[2]), let validUntil = time(head[3]),
+              lines.count == count + 2 else { return nil }
         var outputs: [PageCache.OutputFile] = []
         outputs.reserveCapacity(count)
         for line in lines.dropFirst(2) {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")), let size = number(line[..<space]) else { return nil }
             outputs.append(PageCache.OutputFile(path: String(decoding: line[(space + 1)...], as: UTF8.self), size: size))
         }
-        return Record(fingerprint: BuildFingerprint(value: value, files: count),
+        return Record(fingerprint: BuildFingerprint(value: value, files: count, validFrom: validFrom, validUntil: validUntil),
                       output: String(decoding: lines[1], as: UTF8.self), outputs: outputs)
     }
 
@@ -111,7 +127,8 @@ struct BuildFingerprint: Equatable {
         let url = Self.location(in: files)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let listed = outputs.filter { !$0.key.utf8.contains(UInt8(ascii: "\n")) }.sorted(by: { $0.key < $1.key })
-        var bytes = Array("\(String(value, radix: 16)) \(listed.count)\n\(output)\n".utf8)
+        func time(_ seconds: Double?) -> String { seconds.map { String(Int64($0.rounded(.down))) } ?? "-" }
+        var bytes = Array("\(String(value, radix: 16)) \(listed.count) \(time(validFrom)) \(time(validUntil))\n\(output)\n".utf8)
         bytes.reserveCapacity(listed.count * 48)
         for (path, size) in listed {
             bytes += String(size).utf8

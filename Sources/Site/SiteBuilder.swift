@@ -134,7 +134,7 @@ public enum SiteBuilder {
             sourcePaths = paths
             files.expectedHashes = hashes
             previous = BuildFingerprint.stored(in: files)
-            if let previous, previous.fingerprint.value == value,
+            if let previous, previous.fingerprint.value == value, previous.fingerprint.holds(at: options.now),
                FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output, jobs: options.jobs) {
                 report.upToDate = true
                 report.write = WriteSummary(written: 0, unchanged: previous.fingerprint.files, removed: 0)
@@ -170,6 +170,8 @@ public enum SiteBuilder {
         var articlePages = 0
         var linksChecked = false
         var linksWorld = ""
+        /// When the output holds (`BuildFingerprint.validFrom`, `validUntil`).
+        var validity: (from: Double?, until: Double?) = (nil, nil)
         var oldCache: PageCache?
         if let config = loaded.config, let templates = loaded.templates {
             // The page cache is read and checked while the plan is made.
@@ -180,6 +182,12 @@ public enum SiteBuilder {
                 options.write ? PageCache.load(from: cacheFiles, output: outputName) : nil
             })
             plan = sitePlan
+            if !options.drafts {
+                // Times are whole seconds, as the record stores them: the day starts are.
+                let today = calendar.day(containing: options.now)
+                let due = loaded.articles.compactMap { article in article.draft ? nil : article.date.flatMap { $0 > today ? $0 : nil } }.min()
+                validity = (calendar.start(of: today).timeIntervalSince1970, due.map { calendar.start(of: $0).timeIntervalSince1970 })
+            }
             for article in sitePlan.articles where !templates.contains(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
             }
@@ -436,7 +444,9 @@ public enum SiteBuilder {
                 // The three caches are separate files, written at the same time.
                 let cacheFiles = files, checked = linksChecked, produced = stage.producedSizes, pages = pageCache
                 let world = linksWorld
-                let fingerprintRecord = fingerprint.map { BuildFingerprint(value: $0, files: produced.count) }
+                let fingerprintRecord = fingerprint.map {
+                    BuildFingerprint(value: $0, files: produced.count, validFrom: validity.from, validUntil: validity.until)
+                }
                 let stores: [@Sendable () -> Void] = [
                     { fingerprintRecord?.store(in: cacheFiles, output: writtenName, outputs: produced) },
                     {

@@ -84,6 +84,37 @@ import Testing
         #expect(site.files(under: "public").count == 17)
     }
 
+    /// The output holds from the start of the build's day in the site's time zone until the
+    /// day a future-dated article is due: later that day (across quarter hours) a rebuild is
+    /// up to date; on the due day the article comes out; with the clock set back before the
+    /// build's day, the site is built again and the article goes.
+    @Test func theOutputHoldsUntilTheNextArticleIsDue() throws {
+        let site = try makeExampleSite()
+        try site.write("content/site.yaml", (site.read("content/site.yaml") ?? "") + "timezone: \"Asia/Taipei\"\n")
+        try site.write("content/posts/later.md", "---\ntitle: Later\ndate: 2026-11-03\n---\nNot yet.\n")
+        let morning = november2026.addingTimeInterval(2 * 3600)  // 2026-11-01 10:00 in Taipei
+        #expect(!site.build(now: morning).upToDate)
+        #expect(site.read("public/posts/later/index.html") == nil)
+        #expect(site.build(now: morning.addingTimeInterval(13 * 3600)).upToDate)  // 23:00 the same day
+        let due = november2026.addingTimeInterval(40 * 3600)  // 2026-11-03 00:00 in Taipei
+        #expect(site.build(now: due.addingTimeInterval(-1)).upToDate)
+        #expect(!site.build(now: due).upToDate)
+        #expect(site.read("public/posts/later/index.html")?.contains("Not yet.") == true)
+        #expect(site.build(now: due.addingTimeInterval(600)).upToDate)
+        #expect(!site.build(now: morning).upToDate)
+        #expect(site.read("public/posts/later/index.html") == nil)
+    }
+
+    /// With `--drafts` the time does not matter: every article is in.
+    @Test func withDraftsTheTimeDoesNotMatter() throws {
+        let site = try makeExampleSite()
+        try site.write("content/posts/later.md", "---\ntitle: Later\ndate: 2026-11-03\n---\nNot yet.\n")
+        #expect(!site.build(now: november2026, drafts: true).upToDate)
+        #expect(site.read("public/posts/later/index.html") != nil)
+        #expect(site.build(now: november2026.addingTimeInterval(-40 * 86400), drafts: true).upToDate)
+        #expect(site.build(now: november2026.addingTimeInterval(400 * 86400), drafts: true).upToDate)
+    }
+
     @Test func anotherOutputFolderOrOptionBuildsAgain() throws {
         let site = try makeExampleSite()
         _ = site.build()
