@@ -185,8 +185,12 @@ public enum SiteBuilder {
             if !options.drafts {
                 // Times are whole seconds, as the record stores them: the day starts are.
                 let today = calendar.day(containing: options.now)
-                let due = loaded.articles.compactMap { article in article.draft ? nil : article.date.flatMap { $0 > today ? $0 : nil } }.min()
-                validity = (calendar.start(of: today).timeIntervalSince1970, due.map { calendar.start(of: $0).timeIntervalSince1970 })
+                let due = loaded.articles.compactMap { article -> Day? in
+                    guard !article.draft, let date = article.date, date > today else { return nil }
+                    return date
+                }.min()
+                validity = (calendar.start(of: today).timeIntervalSince1970,
+                            due.map { calendar.start(of: $0).timeIntervalSince1970 })
             }
             for article in sitePlan.articles where !templates.contains(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
