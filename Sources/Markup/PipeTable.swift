@@ -15,15 +15,14 @@ struct PipeTable {
         /// its first byte must be a letter or digit (or not ASCII), and digits first must not
         /// be an ordered list marker (`1.`, `2)` then a space or the end); no space at its end.
         var isPlainText: Bool {
-            var bytes = text.utf8.makeIterator()
-            guard let first = bytes.next() else { return true }
+            guard let first = text.utf8.first else { return true }
             let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
             let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
             guard first >= 0x80 || isLetter(first) || isDigit(first) else { return false }
             var leadingDigits = isDigit(first)
             var afterMarker = false  // just after `digits.` or `digits)`
             for byte in text.utf8.dropFirst() {
-                if afterMarker && (byte == UInt8(ascii: " ")) { return false }
+                if afterMarker && byte == UInt8(ascii: " ") { return false }
                 afterMarker = false
                 if leadingDigits {
                     if isDigit(byte) { continue }

@@ -193,8 +193,7 @@ struct PageRenderer: Sendable {
             for taxonomy in config.taxonomies {
                 var values: [String: Value] = [:]
                 for (term, slug) in plan.termSlugs {
-                    values[term] = Self.termValue(term, url: URLSafety.escapeHref(
-                        config.basePath + config.languagePrefix(language) + taxonomy + "/" + slug + "/"))
+                    values[term] = Self.termValue(term, url: termURL(slug: slug, taxonomy: taxonomy, language: language))
                 }
                 termValues[language, default: [:]][taxonomy] = values
             }
@@ -203,6 +202,11 @@ struct PageRenderer: Sendable {
 
     static func termValue(_ term: String, url: String) -> Value {
         .record(Record([("name", .string(term)), ("url", .string(url))]))
+    }
+
+    /// The URL of a term's page: `/tags/compute/`, under its language's prefix.
+    func termURL(slug: String, taxonomy: String, language: String) -> String {
+        url(config.languagePrefix(language) + taxonomy + "/" + slug + "/")
     }
 
     /// Words per minute for Latin-script text and characters per minute for CJK text.
@@ -271,8 +275,8 @@ struct PageRenderer: Sendable {
     func termLinks(_ article: Article, taxonomy: String) -> Value {
         let made = termValues[article.language]?[taxonomy]
         return .list((article.terms[taxonomy] ?? []).map { term in
-            made?[term] ?? Self.termValue(term, url: url(config.languagePrefix(article.language) + taxonomy + "/"
-                                                          + (plan.termSlugs[term] ?? SitePlan.termSlug(term)) + "/"))
+            made?[term] ?? Self.termValue(term, url: termURL(slug: plan.termSlugs[term] ?? SitePlan.termSlug(term),
+                                                             taxonomy: taxonomy, language: article.language))
         })
     }
 

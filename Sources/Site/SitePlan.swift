@@ -114,10 +114,10 @@ struct SitePlan: Sendable {
                     guard let terms = article.terms[taxonomy], !terms.isEmpty else { continue }
                     // An article's few terms: short lists, not sets. Two spellings of one term
                     // list the article once.
-                    var spellings: [String] = []
+                    var seen: [String] = []
                     var slugs: [String] = []
-                    for term in terms where !spellings.contains(term) {
-                        spellings.append(term)
+                    for term in terms where !seen.contains(term) {
+                        seen.append(term)
                         let slug: String
                         if let known = plan.termSlugs[term] {
                             slug = known
