@@ -30,25 +30,26 @@ struct BuildFingerprint: Equatable {
         return (validFrom.map { seconds >= $0 } ?? true) && (validUntil.map { seconds < $0 } ?? true)
     }
 
-    /// The hash of every input file (`StableHash` of its bytes, by project-relative path) and
-    /// the fingerprint over them and the options. Files are hashed on every
+    /// The hash of every input file (`StableHash` of its bytes; nil when it cannot be read),
+    /// in the order of `paths` (`ProjectFiles.sourcePaths`), and the fingerprint over them and
+    /// the options. Files are hashed on every
     /// core, except those whose stamp (`InputStamps`) shows they were not touched since they
     /// were last hashed; the new stamps come back for the caller to store for the next build
     /// (nil when they are the stored ones). The page cache and the article cache reuse the
     /// per-file hashes.
     static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL)
-        -> (value: UInt64, files: [String: UInt64], paths: [String], stamps: InputStamps?) {
+        -> (value: UInt64, hashes: [UInt64?], paths: [String], stamps: InputStamps?) {
         let paths = files.sourcePaths
         let previous = InputStamps.load(from: files)
         let taken = InputStamps.now
         let root = files.root.path + "/"
         let folder = open(files.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
+        let recorded = previous?.entries(for: paths)
         let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> (stamp: InputStamps.Stamp, hash: UInt64, read: Bool)? in
-            let path = root + paths[index]
-            guard let stamp = folder >= 0 ? InputStamps.stamp(paths[index], in: folder) : InputStamps.stamp(path) else { return nil }
-            if let known = previous?.hash(paths[index], stamp: stamp) { return (stamp, known, false) }
-            return ProjectFiles.read(path).map { bytes in (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true) }
+            guard let stamp = folder >= 0 ? InputStamps.stamp(paths[index], in: folder) : InputStamps.stamp(root + paths[index]) else { return nil }
+            if let previous, let known = previous.hash(recorded?[index], stamp: stamp) { return (stamp, known, false) }
+            return ProjectFiles.read(root + paths[index]).map { bytes in (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true) }
         }
         var stamps = InputStamps(taken: taken)
         for (path, entry) in zip(paths, hashes) {
@@ -60,14 +61,12 @@ struct BuildFingerprint: Equatable {
         hash.mix(version)
         hash.mix(output.standardizedFileURL.path)
         hash.mix("drafts=\(options.drafts) warn=\(options.linkWarnings)")
-        var byPath: [String: UInt64] = [:]
         for (path, entry) in zip(paths, hashes) {
             guard let fileHash = entry?.hash else { continue }
             hash.mix(path)
             hash.mix(fileHash)
-            byPath[path] = fileHash
         }
-        return (hash.value, byPath, paths, changed ? stamps : nil)
+        return (hash.value, hashes.map { $0?.hash }, paths, changed ? stamps : nil)
     }
 
     static func location(in files: ProjectFiles) -> URL {
@@ -96,7 +95,16 @@ struct BuildFingerprint: Equatable {
             start = index + 1
         }
         guard start == bytes.count, lines.count >= 2 else { return nil }  // every line ends in \n
-        func number(_ text: ArraySlice<UInt8>) -> Int? { Int(String(decoding: text, as: UTF8.self)) }
+        /// A decimal count (1 to 18 digits), read from the bytes.
+        func number(_ text: ArraySlice<UInt8>) -> Int? {
+            guard (1...18).contains(text.count) else { return nil }
+            var value = 0
+            for byte in text {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
         let head = lines[0].split(separator: UInt8(ascii: " "))
         func time(_ text: ArraySlice<UInt8>) -> Double?? {
             text.elementsEqual("-".utf8) ? .some(nil) : Double(String(decoding: text, as: UTF8.self)).map { .some($0) }
@@ -126,7 +134,7 @@ struct BuildFingerprint: Equatable {
     func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
         let url = Self.location(in: files)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let listed = outputs.filter { !$0.key.utf8.contains(UInt8(ascii: "\n")) }.sorted(by: { $0.key < $1.key })
+        let listed = outputs.filter { !$0.key.utf8.contains(UInt8(ascii: "\n")) }.sorted(byPath: \.key)
         func time(_ seconds: Double?) -> String { seconds.map { String(Int64($0.rounded(.down))) } ?? "-" }
         var bytes = Array("\(String(value, radix: 16)) \(listed.count) \(time(validFrom)) \(time(validUntil))\n\(output)\n".utf8)
         bytes.reserveCapacity(listed.count * 48)

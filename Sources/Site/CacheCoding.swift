@@ -195,6 +195,12 @@ struct CacheReader {
         return result
     }
 
+    /// Steps over a list written by `write(_: [String])` without making its strings: `[]`.
+    mutating func skippedStrings() throws(Damaged) -> [String] {
+        for _ in 0..<(try count()) { _ = try raw(try count()) }
+        return []
+    }
+
     /// The next `length` bytes, unread.
     mutating func raw(_ length: Int) throws(Damaged) -> Range<Int> {
         guard length >= 0, length <= end - offset else { throw Damaged() }
@@ -287,15 +293,20 @@ struct CacheReader {
                        bodyFirstLine: try int())
     }
 
-    mutating func article() throws(Damaged) -> RenderedArticle {
-        let page = try page(lazily: true), summary = try raw(try count()), summaryText = try string(), feedHTML = try string()
+    /// - Parameter linkTargets: Whether to read the article's link targets (`[]` otherwise):
+    ///   only a build whose link world changed looks at a kept page's.
+    mutating func article(linkTargets: Bool = true) throws(Damaged) -> RenderedArticle {
+        let page = try page(lazily: true), summary = try raw(try count())
+        let summaryText = try raw(try count()), feedHTML = try raw(try count())
         let minutes = try double(), checks = try checks()
         let charts = try strings()
-        return RenderedArticle(page: page, summary: [], summaryText: summaryText, encodedSummary: (bytes, summary),
-                               feedHTML: feedHTML,
+        return RenderedArticle(page: page, summary: [], summaryText: "",
+                               encoded: .init(bytes: bytes, summary: summary, summaryText: summaryText, feedHTML: feedHTML),
+                               feedHTML: "",
                                readingMinutes: minutes, checks: checks,
                                chartFiles: Dictionary(charts.map { ($0, []) }, uniquingKeysWith: { first, _ in first }),
-                               droppedLabels: try int(), linkTargets: try strings(), evaluatesFormulas: try bool())
+                               droppedLabels: try int(), linkTargets: try linkTargets ? strings() : skippedStrings(),
+                               evaluatesFormulas: try bool())
     }
 }
 

@@ -16,24 +16,30 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// before it); nil when the text is not a real day of the Gregorian calendar, written with
     /// ASCII digits. Reads bytes: the page cache parses a date per article on every rebuild.
     public init?(_ text: String) {
-        var utf8 = text.utf8[...]
-        while let first = utf8.first, first == UInt8(ascii: "T") || first == UInt8(ascii: " ") { utf8 = utf8.dropFirst() }
-        let end = utf8.firstIndex { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") } ?? utf8.endIndex
-        let bytes = Array(utf8[..<end])
-        func number(_ range: Range<Int>) -> Int? {
+        var text = text
+        guard let parsed = text.withUTF8({ Day.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    /// `init?(_:)` on the text's bytes, in place (no array is made).
+    private static func parse(_ all: UnsafeBufferPointer<UInt8>) -> Day? {
+        func separator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") }
+        var start = 0
+        while start < all.count, separator(all[start]) { start += 1 }
+        var end = start
+        while end < all.count, !separator(all[end]) { end += 1 }
+        func number(_ from: Int, _ count: Int) -> Int? {
             var value = 0
-            for byte in bytes[range] {
+            for byte in all[(start + from)..<(start + from + count)] {
                 guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
             return value
         }
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+        guard end - start == 10, all[start + 4] == UInt8(ascii: "-"), all[start + 7] == UInt8(ascii: "-"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
               (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        return Day(year: year, month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -12,7 +12,7 @@ import Glibc
 /// modification time, so a recent stamp proves nothing and that file is read again (git's
 /// "racily clean" rule).
 struct InputStamps {
-    static let version = "reckon-inputs-1/" + StableHash.algorithm
+    static let version = "reckon-inputs-2/" + StableHash.algorithm
 
     struct Stamp: Equatable {
         var size: Int
@@ -24,8 +24,10 @@ struct InputStamps {
         var inode: UInt64
     }
 
-    /// By project-relative path: the stamp and the hash of the bytes.
-    private(set) var entries: [String: (stamp: Stamp, hash: UInt64)] = [:]
+    /// Project-relative paths in the order they were recorded (`ProjectFiles.sourcePaths`),
+    /// and for each the stamp and the hash of the bytes.
+    private(set) var paths: [String] = []
+    private(set) var entries: [(stamp: Stamp, hash: UInt64)] = []
     /// When the hashes were taken, in nanoseconds since 1970.
     private(set) var taken: Int
 
@@ -51,14 +53,25 @@ struct InputStamps {
                      changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
 
-    /// The hash recorded for `path` when its stamp is `stamp` and the stamp can be trusted.
-    func hash(_ path: String, stamp: Stamp) -> UInt64? {
-        guard let entry = entries[path], entry.stamp == stamp, max(stamp.modified, stamp.changed) < taken - 1_000_000_000 else { return nil }
+    /// The recorded entry of each of `paths`, by position: matched by position when the
+    /// paths are the recorded ones in the same order (no input added, removed or renamed:
+    /// nothing is hashed), else by path.
+    func entries(for paths: [String]) -> [(stamp: Stamp, hash: UInt64)?] {
+        if paths == self.paths { return entries.map { $0 } }
+        let byPath = Dictionary(zip(self.paths, entries), uniquingKeysWith: { first, _ in first })
+        return paths.map { byPath[$0] }
+    }
+
+    /// The recorded hash when the file's stamp is still `stamp` and the stamp can be trusted.
+    func hash(_ entry: (stamp: Stamp, hash: UInt64)?, stamp: Stamp) -> UInt64? {
+        guard let entry, entry.stamp == stamp, max(stamp.modified, stamp.changed) < taken - 1_000_000_000 else { return nil }
         return entry.hash
     }
 
+    /// Records the next path (in `ProjectFiles.sourcePaths` order).
     mutating func record(_ path: String, stamp: Stamp, hash: UInt64) {
-        entries[path] = (stamp, hash)
+        paths.append(path)
+        entries.append((stamp, hash))
     }
 
     static func load(from files: ProjectFiles) -> InputStamps? {
@@ -67,11 +80,14 @@ struct InputStamps {
         do throws(CacheReader.Damaged) {
             guard try reader.string() == version else { return nil }
             var stamps = InputStamps(taken: try reader.int())
-            for _ in 0..<(try reader.count()) {
+            let count = try reader.count()
+            stamps.paths.reserveCapacity(count)
+            stamps.entries.reserveCapacity(count)
+            for _ in 0..<count {
                 let path = try reader.string()
                 let stamp = Stamp(size: try reader.int(), modified: try reader.int(), changed: try reader.int(),
                                   inode: try reader.uint())
-                stamps.entries[path] = (stamp, try reader.uint())
+                stamps.record(path, stamp: stamp, hash: try reader.uint())
             }
             return reader.atEnd ? stamps : nil
         } catch {
@@ -84,7 +100,7 @@ struct InputStamps {
         writer.write(Self.version)
         writer.write(taken)
         writer.write(entries.count)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in zip(paths, entries) {
             writer.write(path); writer.write(entry.stamp.size); writer.write(entry.stamp.modified)
             writer.write(entry.stamp.changed); writer.write(entry.stamp.inode); writer.write(entry.hash)
         }

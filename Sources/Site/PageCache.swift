@@ -142,14 +142,14 @@ struct PageCache {
     }
 
     /// The entry of an article whose key is `key`, with its stored bytes; nil when there is
-    /// none, its key differs or it is damaged.
-    func article(_ source: String, key: String) -> (ArticleEntry, Stored)? {
+    /// none, its key differs or it is damaged. Its link targets are read only when asked for.
+    func article(_ source: String, key: String, linkTargets: Bool) -> (ArticleEntry, Stored)? {
         guard let range = articleEntries[source] else { return nil }
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == key else { return nil }
             var entry = try Self.articleHeader(key: key, &reader)
-            entry.article = try reader.article()
+            entry.article = try reader.article(linkTargets: linkTargets)
             guard reader.atEnd else { return nil }
             return (entry, Stored(bytes: bytes[range]))
         } catch {
@@ -296,7 +296,10 @@ struct PageKeys: Sendable {
         var site = StableHash()
         var data = StableHash()
         site.mix(PageCache.version)
-        for (path, hash) in fileHashes.sorted(by: { $0.key < $1.key }) {
+        let keyed = fileHashes.filter { path, _ in
+            path == "content/site.yaml" || path.hasPrefix("templates/") || path.hasPrefix("content/data/")
+        }
+        for (path, hash) in keyed.sorted(byPath: \.key) {
             if path == "content/site.yaml" || (path.hasPrefix("templates/") && !path.hasPrefix("templates/assets/")) {
                 site.mix(path); site.mix(hash)
             } else if path.hasPrefix("content/data/") {

@@ -103,9 +103,10 @@ struct RenderedArticle: Sendable {
         /// the DOM at a word (Latin) or character (CJK) boundary, every element closed.
         var summary: [MarkupNode]
         var summaryText: String
-        /// The summary as the page cache stores it, when the article came from there: decoded by
-        /// `summaryNodes()` only for the list pages rendered again.
-        var encodedSummary: (bytes: [UInt8], range: Range<Int>)? = nil
+        /// Where the page cache stores the summary (its markup and its text) and the feed HTML,
+        /// when the article came from there: decoded (`summaryNodes()`, `summaryText`,
+        /// `feedHTML`) only for the list pages and feeds made again.
+        var encoded: Encoded? = nil
         /// The article body with absolute URLs, as HTML, for feeds.
         var feedHTML: String
         var readingMinutes: Double
@@ -122,13 +123,21 @@ struct RenderedArticle: Sendable {
         var evaluatesFormulas: Bool
     }
 
+    /// Ranges of the page cache's bytes.
+    struct Encoded: Sendable {
+        var bytes: [UInt8]
+        var summary: Range<Int>
+        var summaryText: Range<Int>
+        var feedHTML: Range<Int>
+    }
+
     private var box: FieldsBox<Fields>
 
     init(page: RenderedPage, summary: [MarkupNode], summaryText: String,
-         encodedSummary: (bytes: [UInt8], range: Range<Int>)? = nil, feedHTML: String, readingMinutes: Double,
+         encoded: Encoded? = nil, feedHTML: String, readingMinutes: Double,
          checks: [CheckResult], chartFiles: [String: [UInt8]], droppedLabels: Int, linkTargets: [String],
          evaluatesFormulas: Bool) {
-        box = FieldsBox(Fields(page: page, summary: summary, summaryText: summaryText, encodedSummary: encodedSummary,
+        box = FieldsBox(Fields(page: page, summary: summary, summaryText: summaryText, encoded: encoded,
                                feedHTML: feedHTML, readingMinutes: readingMinutes, checks: checks, chartFiles: chartFiles,
                                droppedLabels: droppedLabels, linkTargets: linkTargets,
                                evaluatesFormulas: evaluatesFormulas))
@@ -141,9 +150,21 @@ struct RenderedArticle: Sendable {
 
     /// The summary's markup (decoded from the page cache when it came from there).
     func summaryNodes() -> [MarkupNode] {
-        guard let (bytes, range) = self.encodedSummary else { return self.summary }
-        var reader = CacheReader(bytes, range: range)
+        guard let encoded = box.fields.encoded else { return box.fields.summary }
+        var reader = CacheReader(encoded.bytes, range: encoded.summary)
         return (try? reader.nodes()) ?? []
+    }
+
+    /// The summary as text (decoded from the page cache when it came from there).
+    var summaryText: String {
+        guard let encoded = box.fields.encoded else { return box.fields.summaryText }
+        return String(decoding: encoded.bytes[encoded.summaryText], as: UTF8.self)
+    }
+
+    /// The feed HTML (decoded from the page cache when it came from there).
+    var feedHTML: String {
+        guard let encoded = box.fields.encoded else { return box.fields.feedHTML }
+        return String(decoding: encoded.bytes[encoded.feedHTML], as: UTF8.self)
     }
 }
 

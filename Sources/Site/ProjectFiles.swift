@@ -63,7 +63,7 @@ struct ProjectFiles: Sendable {
                 }
             }
         }
-        return result.sorted()
+        return result.sorted(byPath: { $0 })
     }
 
     /// Every input a build reads: the files under `content/` and then `templates/`, each folder

@@ -123,16 +123,14 @@ public enum SiteBuilder {
         var previous: BuildFingerprint.Record?
         var sourcePaths: [String]?
         if options.write {
-            let (value, hashes, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
+            let (value, hashesByPosition, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
             if let stamps {
                 // Written while the build goes on; waited for before it returns.
                 let stampFiles = files
                 DispatchQueue.global().async(group: storingStamps) { stamps.store(in: stampFiles) }
             }
             fingerprint = value
-            fileHashes = hashes
             sourcePaths = paths
-            files.expectedHashes = hashes
             previous = BuildFingerprint.stored(in: files)
             if let previous, previous.fingerprint.value == value, previous.fingerprint.holds(at: options.now),
                FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output, jobs: options.jobs) {
@@ -141,6 +139,12 @@ public enum SiteBuilder {
                 endPhase("load")
                 return report
             }
+            // By path, made only when the build goes on.
+            var hashes: [String: UInt64] = [:]
+            hashes.reserveCapacity(paths.count)
+            for (path, hash) in zip(paths, hashesByPosition) { if let hash { hashes[path] = hash } }
+            fileHashes = hashes
+            files.expectedHashes = hashes
         }
         /// The output folder as the caches name it, and the files the last build wrote there,
         /// when known.
@@ -227,7 +231,7 @@ public enum SiteBuilder {
                     return (article, "", nil, nil, "")
                 }
                 let key = keys.article(source, fileHash: fileHash)
-                if let (entry, stored) = cache?.article(source.source, key: key),
+                if let (entry, stored) = cache?.article(source.source, key: key, linkTargets: !linksUnchanged),
                    entry.dataKey == nil || entry.dataKey == keys.data,
                    linksUnchanged || entry.linksKey == keys.links(entry.article.linkTargets),
                    outputFolder.holds(entry.outputs) {

@@ -93,3 +93,37 @@ extension String {
         }
     }
 }
+
+extension Sequence {
+    /// The elements in the `String` order of `key(element)` (stable for equal keys). When every
+    /// key is ASCII that order is the order of the bytes: the keys are copied into one buffer
+    /// and their indices sorted with `memcmp`, with no string touched while sorting. Sorting a
+    /// thousand paths with `String`'s `<` (which orders by Unicode scalars after normalizing,
+    /// retaining and releasing both strings) was a tenth of a rebuild with nothing changed.
+    func sorted(byPath key: (Element) -> String) -> [Element] {
+        let elements = Array(self)
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(elements.count)
+        for element in elements {
+            let start = bytes.count
+            bytes.append(contentsOf: key(element).utf8)
+            spans.append((start, bytes.count - start))
+        }
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            return elements.indices.sorted { key(elements[$0]) < key(elements[$1]) }.map { elements[$0] }
+        }
+        var order = Array(elements.indices)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            spans.withUnsafeBufferPointer { spans in
+                order.sort { left, right in
+                    let a = spans[left], b = spans[right]
+                    let common = memcmp(base + a.start, base + b.start, Swift.min(a.count, b.count))
+                    return common != 0 ? common < 0 : (a.count != b.count ? a.count < b.count : left < right)
+                }
+            }
+        }
+        return order.map { elements[$0] }
+    }
+}

@@ -15,6 +15,7 @@ extension BriefOptions.Paper: ExpressibleByArgument {
 
 struct Brief: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "brief",
         abstract: "Make one self-contained HTML file (and, with --pdf, a PDF) of some articles.",
         discussion: """
         The articles (content paths, or every article with --tag) are rendered by the site's \

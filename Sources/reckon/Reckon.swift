@@ -16,6 +16,7 @@ struct Reckon: AsyncParsableCommand {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site in SITE (content/ and templates/) into SITE/public.",
         discussion: """
         Runs load → compute → render → validate → write. Every error is printed as \
@@ -49,7 +50,9 @@ struct Build: ParsableCommand {
             let text = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
             FileHandle.standardError.write(Data((text + "\n").utf8))
         }
-        print(Self.summary(report))
+        // Written, not `print`ed: print's dynamic casts of its argument scan every protocol
+        // conformance in the binary on first use (a third of a million instructions).
+        FileHandle.standardOutput.write(Data((Self.summary(report) + "\n").utf8))
         if report.failed { throw ExitCode(1) }
     }
 
@@ -106,6 +109,7 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Build SITE in memory, validate it, and report every problem without writing.",
         discussion: """
         Runs every phase but the write: the pages' checks (ids, links, alt, titles, lang, labels), \
@@ -174,7 +178,7 @@ struct Check: ParsableCommand {
 /// process with the `reckon-serve` program, which runs the server.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: ServeArguments.abstract, discussion: ServeArguments.discussion)
+        commandName: "serve", abstract: ServeArguments.abstract, discussion: ServeArguments.discussion)
 
     @OptionGroup var arguments: ServeArguments
 
