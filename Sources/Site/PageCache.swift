@@ -64,8 +64,9 @@ struct PageCache {
         var outputs: [OutputFile]
         var article: RenderedArticle
 
-        /// Everything the page was made from: its key, data key and links key.
-        var pageKey: String { key + "/" + (dataKey ?? "-") + "/" + linksKey }
+        /// Everything the page was made from: its key, data key and links key (a feed's key
+        /// mixes them for each of its entries).
+        var pageKey: PageKey { PageKey(key: key, dataKey: dataKey, linksKey: linksKey) }
 
         /// The entry as stored (its key first, so a changed page is found without decoding the rest).
         var encoded: [UInt8] {
@@ -138,6 +139,19 @@ struct PageCache {
             guard reader.atEnd else { return nil }
         } catch {
             return nil
+        }
+    }
+
+    /// An article entry's keys, mixed into the key of a feed it is in.
+    struct PageKey: Sendable {
+        var key: String
+        var dataKey: String?
+        var linksKey: String
+
+        static let none = PageKey(key: "", dataKey: nil, linksKey: "")
+
+        func mix(into hash: inout StableHash) {
+            hash.mix(key); hash.mix(dataKey ?? "-"); hash.mix(linksKey)
         }
     }
 

@@ -221,14 +221,14 @@ public enum SiteBuilder {
             let checkedFiles = files  // with the hashes every read is checked against
             linksWorld = keys?.linksWorld ?? ""
             let linksUnchanged = keys != nil && cache?.linksWorld == linksWorld
-            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?, pageKey: String) in
+            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?, pageKey: PageCache.PageKey) in
                 let source = renderable[index]
                 guard let keys, let fileHash = hashes[source.source] else {
                     var article = renderer.renderArticle(source)
                     Self.hand(&article.page, to: stage)
                     for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
                     article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
-                    return (article, "", nil, nil, "")
+                    return (article, "", nil, nil, .none)
                 }
                 let key = keys.article(source, fileHash: fileHash)
                 if let (entry, stored) = cache?.article(source.source, key: key, linkTargets: !linksUnchanged),
@@ -247,7 +247,7 @@ public enum SiteBuilder {
                                                 diagnostics: error.diagnostics)
                         return (RenderedArticle(page: page, summary: [], summaryText: "", feedHTML: "", readingMinutes: 0,
                                                 checks: [], chartFiles: [:], droppedLabels: 0, linkTargets: [],
-                                                evaluatesFormulas: false), "", nil, nil, "")
+                                                evaluatesFormulas: false), "", nil, nil, .none)
                     }
                 }
                 var article = renderer.renderArticle(full)
@@ -348,7 +348,7 @@ public enum SiteBuilder {
                     hash.mix(entries.count)
                     for entry in entries {
                         hash.mix(entry.article.source)
-                        hash.mix(indexOf[entry.article.source].map { rendered[$0].pageKey } ?? "")
+                        (indexOf[entry.article.source].map { rendered[$0].pageKey } ?? .none).mix(into: &hash)
                     }
                 }
                 let prefix = config.languagePrefix(language)

@@ -25,9 +25,9 @@ import Testing
                                        linkTargets: [], evaluatesFormulas: false)
         var copy = original
         copy.page.links.append("/posts/b/")
-        copy.summaryText = "Longer."
+        copy.readingMinutes = 2
         #expect(original.page.links == [])
-        #expect(original.summaryText == "Short.")
+        #expect(original.readingMinutes == 1)
         #expect(copy.page.links == ["/posts/b/"])
     }
 }

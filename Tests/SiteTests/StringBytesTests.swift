@@ -91,3 +91,62 @@ import Testing
         }
     }
 }
+
+@Suite struct PathOrderTests {
+    /// Byte order for ASCII keys, `String` order otherwise; equal keys keep their order.
+    @Test(arguments: [
+        ["content/posts/b.md", "content/post.md", "content/posts/a.md", "content/Posts/c.md", "content/posts-2/a.md",
+         "content/posts/a.md.bak", "templates/base.html", "content/posts/a.md"],
+        ["content/é.md", "content/e\u{301}z.md", "content/z.md", "content/e.md", "content/ê.md"],
+        [],
+    ])
+    func sortsAsStringsDo(paths: [String]) {
+        let tagged = paths.enumerated().map { (path: $0.element, position: $0.offset) }
+        let sorted = tagged.sorted(byPath: \.path)
+        #expect(sorted.map(\.path) == paths.sorted())
+        for (left, right) in zip(sorted, sorted.dropFirst()) where left.path == right.path {
+            #expect(left.position < right.position)
+        }
+    }
+
+    @Test func writesSixteenLowercaseHexDigits() {
+        var sawLeadingZero = false
+        for text in (0..<64).map({ "piece \($0)" }) {
+            var hash = StableHash()
+            hash.mix(text)
+            let digits = String(hash.value, radix: 16)
+            #expect(hash.hex == String(repeating: "0", count: 16 - digits.count) + digits)
+            sawLeadingZero = sawLeadingZero || hash.hex.hasPrefix("0")
+        }
+        #expect(sawLeadingZero)  // one in 16 values starts with 0: padding is exercised
+    }
+}
+
+@Suite struct ChecksumTests {
+    /// The same bytes give the same value however they are cut into pieces; one changed byte or
+    /// one more byte changes it.
+    @Test func dependsOnTheBytesNotOnThePieces() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<1_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        func checksum(_ bytes: [UInt8], cuts: [Int]) -> UInt64 {
+            var checksum = Checksum()
+            var start = 0
+            for end in cuts + [bytes.count] {
+                bytes[start..<end].withUnsafeBytes { checksum.add($0) }
+                start = end
+            }
+            return checksum.value
+        }
+        let whole = checksum(bytes, cuts: [])
+        for cuts in [[1], [7], [8], [9], [31], [32], [33], [3, 5, 13, 100, 101, 999], Array(stride(from: 1, to: 1_000, by: 3))] {
+            #expect(checksum(bytes, cuts: cuts) == whole, "cut at \(cuts.prefix(6))")
+        }
+        for index in [0, 7, 8, 31, 32, 500, 999] {
+            var changed = bytes
+            changed[index] ^= 1
+            #expect(checksum(changed, cuts: []) != whole, "byte \(index)")
+        }
+        #expect(checksum(bytes + [0], cuts: []) != whole)
+        #expect(checksum(Array(bytes.dropLast()), cuts: []) != whole)
+    }
+}
