@@ -116,8 +116,9 @@ public enum SiteBuilder {
         let lock = options.write && files.isDirectory("content") ? Self.lockSite(files) : nil
         defer { if let lock { close(lock) } }
         // Nothing changed since the last build that wrote this output: nothing to do.
-        let storingStamps = DispatchGroup()
-        defer { storingStamps.wait() }
+        // Caches written on another thread while the build goes on; waited for before it returns.
+        let storing = DispatchGroup()
+        defer { storing.wait() }
         var fingerprint: UInt64?
         var fileHashes: [String: UInt64] = [:]
         var previous: BuildFingerprint.Record?
@@ -125,9 +126,8 @@ public enum SiteBuilder {
         if options.write {
             let (value, hashesByPosition, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
             if let stamps {
-                // Written while the build goes on; waited for before it returns.
                 let stampFiles = files
-                DispatchQueue.global().async(group: storingStamps) { stamps.store(in: stampFiles) }
+                DispatchQueue.global().async(group: storing) { stamps.store(in: stampFiles) }
             }
             fingerprint = value
             sourcePaths = paths
@@ -151,6 +151,12 @@ public enum SiteBuilder {
         let outputName = PageCache.outputName(output, files: files)
         let previouslyWritten = previous.flatMap { $0.output == outputName ? $0.outputs.map(\.path) : nil }
         let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
+        if options.write, let key = loaded.articleCacheKey, loaded.articleCacheChanged {
+            // Its entries hold for their files' bytes whatever becomes of this build, so it is
+            // written now, while the site renders.
+            let entries = loaded.articleEntries, cacheFiles = files
+            DispatchQueue.global().async(group: storing) { ArticleCache.store(entries, configKey: key, in: cacheFiles) }
+        }
         endPhase("load")
 
         // Compute: type the data tables, name them, evaluate their derived columns.
@@ -449,7 +455,7 @@ public enum SiteBuilder {
                 report.write = try stage.commit(previouslyWritten: previouslyWritten)
                 // Named again now that the folder exists (a link above it resolves only then).
                 let writtenName = PageCache.outputName(output, files: files)
-                // The three caches are separate files, written at the same time.
+                // The two caches are separate files, written at the same time.
                 let cacheFiles = files, checked = linksChecked, produced = stage.producedSizes, pages = pageCache
                 let world = linksWorld
                 let fingerprintRecord = fingerprint.map {
@@ -463,11 +469,6 @@ public enum SiteBuilder {
                                             linksChecked: checked, linksWorld: world, in: cacheFiles)
                         } else {
                             PageCache.forget(in: cacheFiles)
-                        }
-                    },
-                    {
-                        if let key = loaded.articleCacheKey, loaded.articleCacheChanged {
-                            ArticleCache.store(loaded.articleEntries, configKey: key, in: cacheFiles)
                         }
                     },
                 ]
