@@ -117,7 +117,9 @@ struct RenderedArticle: Sendable {
         var droppedLabels: Int
         /// The project-relative paths its relative links were looked up as (`ContentLinks`), in
         /// order: the page cache looks them up again to see whether the page would link
-        /// differently now.
+        /// differently now. Empty for an article kept from the page cache while no article's
+        /// URL and no content file changed (`CacheReader.article(linkTargets:)`): nothing reads
+        /// them then, and its stored bytes, not this value, go into the next cache.
         var linkTargets: [String]
         /// Whether the page evaluated formulas, so depends on the data tables.
         var evaluatesFormulas: Bool
