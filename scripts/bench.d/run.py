@@ -40,6 +40,8 @@ def parse_args():
                    help="site size in articles (repeatable; default 1000 and 10000)")
     p.add_argument("--quick", action="store_true", help="1000 pages only")
     p.add_argument("--runs", type=int, default=3, help="cold builds per generator and site (default 3)")
+    p.add_argument("--warmup", type=int, default=1,
+                   help="untimed cold builds per generator and site before the timed ones (default 1)")
     p.add_argument("--jobs", type=int, help="pass --jobs N to reckon build (default: Reckon's own)")
     p.add_argument("--seed", type=int, default=8, help="generator seed (default 8)")
     variant = p.add_mutually_exclusive_group()
@@ -54,6 +56,8 @@ def parse_args():
     args = p.parse_args()
     if args.runs < 1 or any(n < 1 for n in args.pages or []):
         p.error("--runs and --pages take a number above 0")
+    if args.warmup < 0:
+        p.error("--warmup takes 0 or more")
     if args.scatter and args.pages:
         p.error("--scatter has one size (a site of one article, 1,000 points): drop --pages")
     args.sizes = args.pages or ([1000] if args.quick else [1000, 10000])
@@ -114,7 +118,11 @@ def discard(path):
 
 
 def timed(cmd, label, stdout_path=None):
-    """Runs cmd under GNU time; returns (wall seconds, GNU %e, peak RSS KiB, exit status, output)."""
+    """Runs cmd under GNU time; returns (wall seconds, GNU %e, peak RSS KiB, exit status, output).
+    Every timed command starts after `sync`, with the files earlier runs wrote on the disk: a
+    run is not charged for the writeback of the one before (it made the first run of a site,
+    and a rebuild right after a cold build, up to twice as slow for every generator)."""
+    os.sync()
     tfile = os.path.join(WORK, "time.txt")
     out = open(stdout_path, "wb") if stdout_path else subprocess.PIPE
     start = time.perf_counter()
@@ -170,6 +178,25 @@ class Bench:
 
     def record(self, **row):
         self.raw.append(row)
+
+    def warm_up(self, tools, site, outs, n):
+        """`--warmup` untimed cold builds per tool, not recorded: the first build of a site ran
+        slow for every generator alike (files not yet in the page cache, the disk still busy)."""
+        for run in range(1, self.args.warmup + 1):
+            for tool in tools:
+                if tool == "reckon":
+                    cmd = [RECKON, "build", os.path.join(site, "reckon"), "--output", outs[tool]]
+                    if self.args.jobs:
+                        cmd += ["--jobs", str(self.args.jobs)]
+                    rmtree(os.path.join(site, "reckon", ".reckon-cache"))
+                else:
+                    cmd = ["hugo", "--source", os.path.join(site, "hugo"), "--destination", os.path.abspath(outs[tool]),
+                           "--quiet"]
+                    rmtree(os.path.join(site, "hugo", "resources"))
+                discard(outs[tool])
+                wall, _, _, status, _ = timed(cmd, tool)
+                print(f"  warm-up {run} {tool:6} {wall:8.3f} s  (not counted)" + ("" if status == 0 else f"  exit {status}"),
+                      flush=True)
 
     def build(self, tool, site, out, variant, n, run):
         if tool == "reckon":
@@ -230,6 +257,7 @@ class Bench:
         site = generate(n, "plain", self.args.seed)
         outs = {"reckon": os.path.join(site, "out-reckon"), "hugo": os.path.join(site, "out-hugo")}
         print(f"bench: plain site, {n} pages: {self.args.runs} cold runs each, alternating Reckon and Hugo", flush=True)
+        self.warm_up(("reckon", "hugo"), site, outs, n)
         dead = set()
         for run in range(1, self.args.runs + 1):
             for tool in ("reckon", "hugo"):
@@ -299,6 +327,7 @@ class Bench:
         site = generate(n, variant, self.args.seed)
         out = os.path.join(site, "out-reckon")
         print(f"bench: {what}: {self.args.runs} cold Reckon runs", flush=True)
+        self.warm_up(("reckon",), site, {"reckon": out}, n)
         for run in range(1, self.args.runs + 1):
             if self.build("reckon", site, out, variant, n, run)["status"] != 0:
                 break
@@ -391,7 +420,7 @@ class Bench:
         lines = [f"Machine: {info['nproc']} cores ({info['cpu']}), {info['memory']} RAM, Linux {info['kernel']}, "
                  f"disk `{info['disk']}`, load average {info['load']} at the start and "
                  f"{open('/proc/loadavg').read().split()[0]} at the end (other work on the machine adds noise). Reckon {info['reckon']} ({info['swift']}); {info['hugo']}; {info['cmark']}.",
-                 "", f"Command: `{command}` (started {started}; {self.args.runs} cold runs per generator and site; "
+                 "", f"Command: `{command}` (started {started}; {self.args.runs} cold runs per generator and site after {self.args.warmup} untimed; "
                  + ("each output deleted right before the next cold run)." if self.args.delete_outputs
                     else "each output moved aside before the next cold run, deleted at the end)."),
                  "", *head, *self.summary, ""]
