@@ -43,8 +43,14 @@ struct ContentLinks: Sendable {
             return Resolution(url: destination, diagnostic: .error(
                 "link `\(destination)` leads outside the content folder", at: location))
         }
-        if target.hasSuffix(".md"), !contentFiles.contains(target) || articleURLs[target] != nil {
+        if target.hasSuffix(".md"), !contentFiles.contains(target) || articleURLs[target] != nil || SiteBuilder.isArticleSource(target) {
             guard let url = articleURLs[target] else {
+                if contentFiles.contains(target) {
+                    // An article that did not load: its error is reported there. The link keeps
+                    // the address its source would have, which the link check expects
+                    // (`SiteBuilder.failedArticleSources`); the Markdown is not copied.
+                    return Resolution(url: basePath + target.dropFirst("content/".count) + suffix, target: target)
+                }
                 return Resolution(url: destination, diagnostic: .error(
                     "link to a missing article: `\(destination)` (no file \(target))", at: location), target: target)
             }

@@ -424,6 +424,10 @@ public enum SiteBuilder {
             for article in plan?.articles ?? [] where !(loaded.templates?.contains(article.layout) ?? false) {
                 expected.insert(article.outputPath)
             }
+            // Nor are links to an article that did not load (an error: only then is there one).
+            if report.diagnostics.contains(where: { $0.severity == .error }) {
+                for source in Self.failedArticleSources(loaded) { expected.insert(String(source.dropFirst("content/".count))) }
+            }
             let skipKept = !options.linkWarnings && Self.keptPagesNeedNoLinkCheck(
                 pages, kept: keptPages, articlePages: articlePages, produced: produced,
                 previouslyWritten: previouslyWritten, cache: oldCache)
@@ -515,6 +519,19 @@ public enum SiteBuilder {
         return nil
     }
 
+    /// Whether the project-relative path is an article's source: a Markdown file under
+    /// `content/` outside `content/data/`.
+    static func isArticleSource(_ path: String) -> Bool {
+        path.hasSuffix(".md") && path.hasPrefix("content/") && !path.hasPrefix("content/data/")
+    }
+
+    /// The articles' sources that did not load (each has its error). A link to one keeps the
+    /// address its source would have (`ContentLinks.resolve`).
+    static func failedArticleSources(_ loaded: Loaded) -> [String] {
+        let sources = Set(loaded.articles.map(\.source))
+        return loaded.contentFiles.filter { isArticleSource($0) && !sources.contains($0) }
+    }
+
     struct Loaded {
         var config: SiteConfig?
         var articles: [Article] = []
@@ -594,7 +611,7 @@ public enum SiteBuilder {
             let loader = ArticleLoader(config: config)
             var outputs: [String: String] = [:]
             // Read and parsed on every core; checked for clashes in path order.
-            let paths = loaded.contentFiles.filter { $0.hasSuffix(".md") && !$0.hasPrefix("content/data/") }
+            let paths = loaded.contentFiles.filter(Self.isArticleSource)
             let configKey = fileHashes["content/site.yaml"].map { ArticleCache.configKey(siteYAMLHash: $0) }
             let cache = configKey.flatMap { ArticleCache.load(from: files, configKey: $0) }
             let results = renderInParallel(count: paths.count, jobs: options.jobs) { index -> Result<(ArticleCache.Entry, cached: Bool), DiagnosticError> in

@@ -120,6 +120,22 @@ import Testing
                                  at: at("content/posts/methods.md", 6, 9))])
     }
 
+    /// A link to an article that did not load is its error's business: not reported again,
+    /// and the article's Markdown is not taken for a file to copy.
+    @Test func linkToAnArticleThatDidNotLoad() throws {
+        let site = try makeExampleSite()
+        let clean = site.build()
+        #expect(clean.diagnostics == [])
+        try site.write("content/posts/methods.md", "---\ntitle: Methods\ndate: 2026-13-45\n---\nBody.\n")
+        try site.write("content/posts/notes.md",
+                       "---\ntitle: Notes\ndate: 2026-10-14\n---\nSee [the methods](methods.md) and [its sources](methods.md#sources).\n")
+        let report = site.build()
+        #expect(report.failed)
+        #expect(report.diagnostics == [.error("`2026-13-45` is not a date: write it as YYYY-MM-DD",
+                                              at: at("content/posts/methods.md", 3, 7))])
+        #expect(report.copiedFiles == clean.copiedFiles)
+    }
+
     @Test func csvRowWithWrongNumberOfCells() throws {
         let found = try diagnostics { site in
             try site.write("content/data/models.csv", "name,parameters [param]\nPaLM,540e9\nGPT-3,175e9,2020\n")
