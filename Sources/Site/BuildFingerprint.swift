@@ -5,7 +5,8 @@ import Foundation
 ///
 /// It covers the bytes and paths of every file under `content/` and `templates/`, the options
 /// that change the output (output folder, drafts, link warnings), and Reckon's own version. It
-/// is stored in `SITE/.reckon-cache/fingerprint` after a build that wrote its output, with the
+/// is stored in `SITE/.reckon-cache/fingerprint-HASH` (one per output folder, `OutputCaches`)
+/// after a build that wrote its output, with the
 /// path and size of every file it produced and the time the output holds for (`validFrom`
 /// ..< `validUntil`: from the start of the build's day in the site's time zone until the
 /// first future-dated article is due), and removed when a build fails. A file deleted
@@ -69,8 +70,9 @@ struct BuildFingerprint: Equatable {
         return (hash.value, hashes.map { $0?.hash }, paths, changed ? stamps : nil)
     }
 
-    static func location(in files: ProjectFiles) -> URL {
-        files.root.appendingPathComponent(".reckon-cache/fingerprint")
+    /// `SITE/.reckon-cache/fingerprint-HASH`, HASH naming the output folder (`OutputCaches`).
+    static func location(in files: ProjectFiles, output: String) -> URL {
+        OutputCaches.url("fingerprint", output: output, in: files)
     }
 
     /// What the last build stored: its fingerprint, the output folder it wrote (as
@@ -86,8 +88,8 @@ struct BuildFingerprint: Equatable {
 
     /// Reads the record's text as bytes (splitting it as a `String` was a third of a rebuild with
     /// nothing changed); nil when it is missing or malformed.
-    static func stored(in files: ProjectFiles) -> Record? {
-        guard let bytes = ProjectFiles.read(location(in: files).path) else { return nil }
+    static func stored(in files: ProjectFiles, output: String) -> Record? {
+        guard let bytes = ProjectFiles.read(location(in: files, output: output).path) else { return nil }
         var lines: [ArraySlice<UInt8>] = []
         var start = 0
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -132,7 +134,7 @@ struct BuildFingerprint: Equatable {
     ///   - output: The output folder, as `PageCache.outputName` gives it.
     ///   - outputs: Every file the build produced, with its size.
     func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
-        let url = Self.location(in: files)
+        let url = Self.location(in: files, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let listed = outputs.filter { !$0.key.utf8.contains(UInt8(ascii: "\n")) }.sorted(byPath: \.key)
         func time(_ seconds: Double?) -> String { seconds.map { String(Int64($0.rounded(.down))) } ?? "-" }
@@ -149,7 +151,7 @@ struct BuildFingerprint: Equatable {
         writer.store(at: url, checked: false)  // text, read by `stored(in:)`
     }
 
-    static func forget(in files: ProjectFiles) {
-        try? FileManager.default.removeItem(at: location(in: files))
+    static func forget(in files: ProjectFiles, output: String) {
+        try? FileManager.default.removeItem(at: location(in: files, output: output))
     }
 }

@@ -103,14 +103,15 @@ struct PageCache {
         }
     }
 
-    static func location(in files: ProjectFiles) -> URL {
-        files.root.appendingPathComponent(".reckon-cache/pages")
+    /// `SITE/.reckon-cache/pages-HASH`, HASH naming the output folder (`OutputCaches`).
+    static func location(in files: ProjectFiles, output: String) -> URL {
+        OutputCaches.url("pages", output: output, in: files)
     }
 
     /// The entries of the last build into the output folder named `output` (`outputName`), if
     /// any (a cache of another version or output folder, or a damaged one, counts as none).
     static func load(from files: ProjectFiles, output: String) -> PageCache? {
-        guard let bytes = CacheWriter.readChecked(location(in: files)) else { return nil }
+        guard let bytes = CacheWriter.readChecked(location(in: files, output: output)) else { return nil }
         return PageCache(bytes: bytes, output: output)
     }
 
@@ -229,7 +230,7 @@ struct PageCache {
     /// `output` (`outputName`), to a temporary name, then renamed into place.
     static func store(articles: [(String, Stored)], lists: [(String, Stored)], output: String, linksChecked: Bool,
                       linksWorld: String, in files: ProjectFiles) {
-        guard let file = CacheFile(location(in: files), checked: true) else { return }
+        guard let file = CacheFile(location(in: files, output: output), checked: true) else { return }
         var header = CacheWriter()
         header.write(version)
         header.write(output)
@@ -250,10 +251,50 @@ struct PageCache {
         file.finish()
     }
 
-    static func forget(in files: ProjectFiles) {
-        try? FileManager.default.removeItem(at: location(in: files))
+    static func forget(in files: ProjectFiles, output: String) {
+        try? FileManager.default.removeItem(at: location(in: files, output: output))
+    }
+}
+
+/// The caches kept per output folder, `pages` and `fingerprint`: one pair for each folder the
+/// site was built into, named `KIND-HASH` (HASH: the `StableHash` of the folder's
+/// `PageCache.outputName`), so that building into a second folder (a preview, the tests'
+/// copy) does not throw away the first folder's. The pairs of the `kept` folders built into
+/// last are kept; `prune(in:)` removes the others.
+enum OutputCaches {
+    static let kept = 4
+    static let kinds = ["pages", "fingerprint"]
+
+    static func url(_ kind: String, output: String, in files: ProjectFiles) -> URL {
+        var hash = StableHash()
+        hash.mix(output)
+        return files.root.appendingPathComponent(".reckon-cache/\(kind)-\(hash.hex)")
     }
 
+    /// Removes the pairs of all but the `kept` output folders whose caches were written last
+    /// (by modification time, then name), and the single `pages` and `fingerprint` files of
+    /// Reckon versions before them.
+    static func prune(in files: ProjectFiles) {
+        let folder = files.root.appendingPathComponent(".reckon-cache")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        var newest: [String: Double] = [:]  // output hash → the latest modification time of its files
+        for name in names {
+            if kinds.contains(name) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                continue
+            }
+            guard let kind = kinds.first(where: { name.hasPrefix($0 + "-") }) else { continue }
+            var info = stat()
+            guard stat(folder.appendingPathComponent(name).path, &info) == 0 else { continue }
+            let time = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+            let hash = String(name.dropFirst(kind.count + 1))
+            newest[hash] = max(newest[hash] ?? 0, time)
+        }
+        let byAge = newest.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        for (hash, _) in byAge.dropFirst(kept) {
+            for kind in kinds { try? FileManager.default.removeItem(at: folder.appendingPathComponent("\(kind)-\(hash)")) }
+        }
+    }
 }
 
 /// The output folder, for asking whether the files a build wrote are still there: opened

@@ -123,6 +123,8 @@ public enum SiteBuilder {
         var fileHashes: [String: UInt64] = [:]
         var previous: BuildFingerprint.Record?
         var sourcePaths: [String]?
+        /// The output folder as the caches name it (`OutputCaches`: each folder has its own).
+        let outputName = PageCache.outputName(output, files: files)
         if options.write {
             let (value, hashesByPosition, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
             if let stamps {
@@ -131,7 +133,7 @@ public enum SiteBuilder {
             }
             fingerprint = value
             sourcePaths = paths
-            previous = BuildFingerprint.stored(in: files)
+            previous = BuildFingerprint.stored(in: files, output: outputName)
             if let previous, previous.fingerprint.value == value, previous.fingerprint.holds(at: options.now),
                FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output, jobs: options.jobs) {
                 report.upToDate = true
@@ -146,9 +148,7 @@ public enum SiteBuilder {
             fileHashes = hashes
             files.expectedHashes = hashes
         }
-        /// The output folder as the caches name it, and the files the last build wrote there,
-        /// when known.
-        let outputName = PageCache.outputName(output, files: files)
+        /// The files the last build wrote into the output folder, when known.
         let previouslyWritten = previous.flatMap { $0.output == outputName ? $0.outputs.map(\.path) : nil }
         let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
         if options.write, let key = loaded.articleCacheKey, loaded.articleCacheChanged {
@@ -472,20 +472,21 @@ public enum SiteBuilder {
                             PageCache.store(articles: pages.articles, lists: pages.lists, output: writtenName,
                                             linksChecked: checked, linksWorld: world, in: cacheFiles)
                         } else {
-                            PageCache.forget(in: cacheFiles)
+                            PageCache.forget(in: cacheFiles, output: writtenName)
                         }
                     },
                 ]
                 _ = renderInParallel(count: stores.count, jobs: options.jobs) { stores[$0]() }
+                OutputCaches.prune(in: files)
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
-                BuildFingerprint.forget(in: files)
-                PageCache.forget(in: files)
+                BuildFingerprint.forget(in: files, output: outputName)
+                PageCache.forget(in: files, output: outputName)
             }
         } else {
             stage.discard()
-            if options.write { BuildFingerprint.forget(in: files) }
+            if options.write { BuildFingerprint.forget(in: files, output: outputName) }
         }
         endPhase("write")
         if options.keepsMemoryUntilExit {

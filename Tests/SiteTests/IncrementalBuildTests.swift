@@ -199,7 +199,7 @@ import Testing
     @Test(arguments: ["articles", "pages"])
     func aCacheChangedOnDiskIsIgnored(file: String) throws {
         _ = try rebuild { site in
-            let cache = site.root.appendingPathComponent(".reckon-cache/" + file)
+            let cache = try cacheFile(file, of: site)
             var bytes = try [UInt8](Data(contentsOf: cache))
             let title = Array("Renting".utf8)
             let at = try #require(bytes.indices.first { bytes[$0...].starts(with: title) })
@@ -225,16 +225,47 @@ import Testing
         #expect(built == site.snapshot("clean"))
     }
 
+    /// Each output folder keeps its own page cache and fingerprint: a build into another
+    /// folder does not make the next build into the first render everything again.
+    @Test func eachOutputFolderKeepsItsCaches() throws {
+        let site = try builtExample()
+        defer { site.remove() }
+        #expect(site.build().diagnostics == [])  // the copied site's own fingerprint (its path changed)
+        #expect(site.build(output: "preview").keptPages == 0)
+        #expect(site.build().upToDate)
+        #expect(site.build(output: "preview").upToDate)
+        try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
+        let report = site.build()
+        #expect(report.diagnostics == [])
+        #expect(report.keptPages > 0 && report.keptPages < report.pages)
+        // The caches of the four folders built into last are kept, the others removed.
+        for output in ["a", "b", "c", "d"] { #expect(site.build(output: output).diagnostics == []) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".reckon-cache").path)
+        #expect(names.filter { $0.hasPrefix("pages-") }.count == 4)
+        #expect(names.filter { $0.hasPrefix("fingerprint-") }.count == 4)
+        #expect(site.build(output: "d").upToDate)
+        #expect(!site.build().upToDate)  // public's were the oldest: removed
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let report = try rebuild { site in
             try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
-            let cache = site.root.appendingPathComponent(".reckon-cache/pages")
+            let cache = try cacheFile("pages", of: site)
             var bytes = try [UInt8](Data(contentsOf: cache))
             bytes.removeLast(bytes.count / 2)
             try Data(bytes).write(to: cache)
         }
         #expect(report.keptPages == 0)
     }
+}
+
+/// The site's cache file of `kind`: `.reckon-cache/KIND`, or the one `KIND-HASH` of a cache
+/// kept per output folder.
+func cacheFile(_ kind: String, of site: Fixture) throws -> URL {
+    let folder = site.root.appendingPathComponent(".reckon-cache")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 == kind || $0.hasPrefix(kind + "-") }
+    #expect(names.count == 1, "one \(kind) cache: \(names)")
+    return folder.appendingPathComponent(try #require(names.first))
 }
 
 final class ReportsBox: @unchecked Sendable {
