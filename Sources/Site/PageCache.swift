@@ -271,9 +271,10 @@ enum OutputCaches {
         return files.root.appendingPathComponent(".reckon-cache/\(kind)-\(hash.hex)")
     }
 
-    /// Removes the pairs of all but the `kept` output folders whose caches were written last
-    /// (by modification time, then name), and the single `pages` and `fingerprint` files of
-    /// Reckon versions before them.
+    /// Removes the pairs of all but `kept` output folders, and the single `pages` and
+    /// `fingerprint` files of Reckon versions before them. Folders that no longer exist (a
+    /// temporary folder a test or script built into) go first, then those whose caches were
+    /// written longest ago (by modification time, then name).
     static func prune(in files: ProjectFiles) {
         let folder = files.root.appendingPathComponent(".reckon-cache")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
@@ -290,7 +291,20 @@ enum OutputCaches {
             let hash = String(name.dropFirst(kind.count + 1))
             newest[hash] = max(newest[hash] ?? 0, time)
         }
-        let byAge = newest.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        guard newest.count > kept else { return }
+        // A pair's folder, as its fingerprint's second line names it (`BuildFingerprint.store`).
+        func exists(_ hash: String) -> Bool {
+            guard let bytes = ProjectFiles.read(folder.appendingPathComponent("fingerprint-\(hash)").path) else { return false }
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+            guard lines.count >= 2 else { return false }
+            let name = String(decoding: lines[1], as: UTF8.self)
+            return FileManager.default.fileExists(atPath: name.hasPrefix("/") ? name : files.rootPath + "/" + name)
+        }
+        let present = Dictionary(uniqueKeysWithValues: newest.keys.map { ($0, exists($0)) })
+        let byAge = newest.sorted { a, b in
+            if present[a.key] != present[b.key] { return present[a.key] == true }
+            return a.value != b.value ? a.value > b.value : a.key < b.key
+        }
         for (hash, _) in byAge.dropFirst(kept) {
             for kind in kinds { try? FileManager.default.removeItem(at: folder.appendingPathComponent("\(kind)-\(hash)")) }
         }

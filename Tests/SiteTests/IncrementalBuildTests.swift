@@ -245,6 +245,10 @@ import Testing
         #expect(names.filter { $0.hasPrefix("fingerprint-") }.count == 4)
         #expect(site.build(output: "d").upToDate)
         #expect(!site.build().upToDate)  // public's were the oldest: removed
+        // A folder that is gone loses its caches first (a temporary folder a script built into).
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("c"))
+        #expect(site.build(output: "e").diagnostics == [])
+        for output in ["public", "b", "d", "e"] { #expect(site.build(output: output).upToDate, "\(output)") }
     }
 
     @Test func aDamagedCacheIsIgnored() throws {
