@@ -259,8 +259,8 @@ struct PageCache {
 /// The caches kept per output folder, `pages` and `fingerprint`: one pair for each folder the
 /// site was built into, named `KIND-HASH` (HASH: the `StableHash` of the folder's
 /// `PageCache.outputName`), so that building into a second folder (a preview, the tests'
-/// copy) does not throw away the first folder's. The pairs of the `kept` folders built into
-/// last are kept; `prune(in:)` removes the others.
+/// copy) does not throw away the first folder's. `kept` pairs are kept; `prune(in:)` removes
+/// the others (an up-to-date build writes no cache, so "oldest" means written longest ago).
 enum OutputCaches {
     static let kept = 4
     static let kinds = ["pages", "fingerprint"]
@@ -274,7 +274,8 @@ enum OutputCaches {
     /// Removes the pairs of all but `kept` output folders, and the single `pages` and
     /// `fingerprint` files of Reckon versions before them. Folders that no longer exist (a
     /// temporary folder a test or script built into) go first, then those whose caches were
-    /// written longest ago (by modification time, then name).
+    /// written longest ago (by modification time, then name). Runs after this build's own
+    /// caches are written; builds of one site take turns (`SiteBuilder.lockSite`).
     static func prune(in files: ProjectFiles) {
         let folder = files.root.appendingPathComponent(".reckon-cache")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
@@ -293,10 +294,11 @@ enum OutputCaches {
         }
         guard newest.count > kept else { return }
         // A pair's folder, as its fingerprint's second line names it (`BuildFingerprint.store`).
+        // Without a fingerprint (a failed build removes it) the folder counts as there.
         func exists(_ hash: String) -> Bool {
-            guard let bytes = ProjectFiles.read(folder.appendingPathComponent("fingerprint-\(hash)").path) else { return false }
+            guard let bytes = ProjectFiles.read(folder.appendingPathComponent("fingerprint-\(hash)").path) else { return true }
             let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
-            guard lines.count >= 2 else { return false }
+            guard lines.count >= 2 else { return true }
             let name = String(decoding: lines[1], as: UTF8.self)
             return FileManager.default.fileExists(atPath: name.hasPrefix("/") ? name : files.rootPath + "/" + name)
         }

@@ -481,8 +481,11 @@ public enum SiteBuilder {
             } catch {
                 report.diagnostics += error.diagnostics
                 stage.discard()
-                BuildFingerprint.forget(in: files, output: outputName)
-                PageCache.forget(in: files, output: outputName)
+                // Under the name from before the folder existed, and under the name now.
+                for name in Set([outputName, PageCache.outputName(output, files: files)]) {
+                    BuildFingerprint.forget(in: files, output: name)
+                    PageCache.forget(in: files, output: name)
+                }
             }
         } else {
             stage.discard()

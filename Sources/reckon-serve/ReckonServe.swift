@@ -16,8 +16,8 @@ struct ReckonServe: AsyncParsableCommand {
             siteDirectory: URL(fileURLWithPath: arguments.site),
             outputDirectory: arguments.output.map { URL(fileURLWithPath: $0) },
             port: arguments.port, drafts: arguments.drafts, linkWarnings: arguments.warn,
-            log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }))
-        FileHandle.standardOutput.write(Data("serving \(server.url) (127.0.0.1 only); watching content/ and templates/; Ctrl-C to stop\n".utf8))
+            log: { line in try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }))
+        try? FileHandle.standardOutput.write(contentsOf: Data("serving \(server.url) (127.0.0.1 only); watching content/ and templates/; Ctrl-C to stop\n".utf8))
         try await server.wait()
     }
 }

@@ -48,11 +48,12 @@ struct Build: ParsableCommand {
         let report = SiteBuilder.build(options)
         if !report.diagnostics.isEmpty {
             let text = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
         }
         // Written, not `print`ed: print's dynamic casts of its argument scan every protocol
-        // conformance in the binary on first use (a third of a million instructions).
-        FileHandle.standardOutput.write(Data((Self.summary(report) + "\n").utf8))
+        // conformance in the binary on first use (a third of a million instructions). A failed
+        // write (stdout closed or full) is ignored, as print ignores it; `write(_:)` would trap.
+        try? FileHandle.standardOutput.write(contentsOf: Data((Self.summary(report) + "\n").utf8))
         if report.failed { throw ExitCode(1) }
     }
 
@@ -187,7 +188,7 @@ struct Serve: ParsableCommand {
         let all = CommandLine.arguments
         let passed = all.firstIndex(of: "serve").map { Array(all[($0 + 1)...]) } ?? []
         let failure = ServeLauncher.exec(passed)
-        FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("error: \(failure)\n".utf8))
         throw ExitCode(1)
     }
 }

@@ -251,6 +251,23 @@ import Testing
         for output in ["public", "b", "d", "e"] { #expect(site.build(output: output).upToDate, "\(output)") }
     }
 
+    /// A failed build removes its folder's fingerprint, not its page cache; that folder still
+    /// counts as there when caches are pruned, so only the oldest pair goes.
+    @Test func aFailedBuildDoesNotMakeItsFolderLookGone() throws {
+        let site = try builtExample()
+        defer { site.remove() }
+        for output in ["a", "b", "c", "public"] { #expect(site.build(output: output).diagnostics == []) }
+        let methods = try #require(site.read("content/posts/methods.md"))
+        try site.write("content/posts/methods.md",
+                       methods.replacingOccurrences(of: #"(?m)^date: .*$"#, with: "date: 2026-13-45", options: .regularExpression))
+        #expect(site.build().failed)
+        try site.write("content/posts/methods.md", methods)
+        #expect(site.build(output: "d").diagnostics == [])
+        let report = site.build()
+        #expect(report.diagnostics == [] && report.keptPages > 0)  // public's page cache was kept
+        #expect(!site.build(output: "a").upToDate)  // a's pair was the oldest
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let report = try rebuild { site in
             try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
