@@ -124,6 +124,14 @@ struct BuildFingerprint: Equatable {
                       output: String(decoding: lines[1], as: UTF8.self), outputs: outputs)
     }
 
+    /// The output folder named on the second line of the record at `url` (`outputName`), nil
+    /// when there is none.
+    static func recordedOutput(at url: URL) -> String? {
+        guard let bytes = ProjectFiles.read(url.path) else { return nil }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+        return lines.count >= 2 ? String(decoding: lines[1], as: UTF8.self) : nil
+    }
+
     /// Whether every output file is in `directory` with its size: a file deleted or cut by hand
     /// makes the site not up to date.
     static func present(_ outputs: [PageCache.OutputFile], in directory: URL, jobs: Int?) -> Bool {

@@ -43,7 +43,9 @@ struct ContentLinks: Sendable {
             return Resolution(url: destination, diagnostic: .error(
                 "link `\(destination)` leads outside the content folder", at: location))
         }
-        if target.hasSuffix(".md"), !contentFiles.contains(target) || articleURLs[target] != nil || SiteBuilder.isArticleSource(target) {
+        // A Markdown file outside content/data/ is an article's source; a missing one is taken for
+        // a missing article.
+        if target.hasSuffix(".md"), SiteBuilder.isArticleSource(target) || !contentFiles.contains(target) {
             guard let url = articleURLs[target] else {
                 if contentFiles.contains(target) {
                     // An article that did not load: its error is reported there. The link keeps

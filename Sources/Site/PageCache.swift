@@ -122,6 +122,11 @@ struct PageCache {
         return path.hasPrefix(files.rootPath + "/") ? String(path.dropFirst(files.rootPath.count + 1)) : path
     }
 
+    /// The path of the output folder that `outputName` gave `name`.
+    static func outputPath(named name: String, files: ProjectFiles) -> String {
+        name.hasPrefix("/") ? name : files.rootPath + "/" + name
+    }
+
     private init?(bytes: [UInt8], output: String) {
         self.bytes = bytes
         var reader = CacheReader(bytes)
@@ -293,14 +298,13 @@ enum OutputCaches {
             newest[hash] = max(newest[hash] ?? 0, time)
         }
         guard newest.count > kept else { return }
-        // A pair's folder, as its fingerprint's second line names it (`BuildFingerprint.store`).
-        // Without a fingerprint (a failed build removes it) the folder counts as there.
+        // A pair's folder, as its fingerprint names it. Without a fingerprint (a failed build
+        // removes it) the folder counts as there.
         func exists(_ hash: String) -> Bool {
-            guard let bytes = ProjectFiles.read(folder.appendingPathComponent("fingerprint-\(hash)").path) else { return true }
-            let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
-            guard lines.count >= 2 else { return true }
-            let name = String(decoding: lines[1], as: UTF8.self)
-            return FileManager.default.fileExists(atPath: name.hasPrefix("/") ? name : files.rootPath + "/" + name)
+            guard let name = BuildFingerprint.recordedOutput(at: folder.appendingPathComponent("fingerprint-\(hash)")) else {
+                return true
+            }
+            return FileManager.default.fileExists(atPath: PageCache.outputPath(named: name, files: files))
         }
         let present = Dictionary(uniqueKeysWithValues: newest.keys.map { ($0, exists($0)) })
         let byAge = newest.sorted { a, b in

@@ -110,7 +110,8 @@ struct Checksum {
     private var pendingCount = 0
     private var total = 0
 
-    init(seed: UInt64 = Checksum.seed) {
+    init() {
+        let seed = Self.seed
         lane0 = seed; lane1 = seed ^ 1; lane2 = seed ^ 2; lane3 = seed ^ 3
     }
 

@@ -179,26 +179,9 @@ class Bench:
     def record(self, **row):
         self.raw.append(row)
 
-    def warm_up(self, tools, site, outs, n):
-        """`--warmup` untimed cold builds per tool, not recorded: the first build of a site ran
-        slow for every generator alike (files not yet in the page cache, the disk still busy)."""
-        for run in range(1, self.args.warmup + 1):
-            for tool in tools:
-                if tool == "reckon":
-                    cmd = [RECKON, "build", os.path.join(site, "reckon"), "--output", outs[tool]]
-                    if self.args.jobs:
-                        cmd += ["--jobs", str(self.args.jobs)]
-                    rmtree(os.path.join(site, "reckon", ".reckon-cache"))
-                else:
-                    cmd = ["hugo", "--source", os.path.join(site, "hugo"), "--destination", os.path.abspath(outs[tool]),
-                           "--quiet"]
-                    rmtree(os.path.join(site, "hugo", "resources"))
-                discard(outs[tool])
-                wall, _, _, status, _ = timed(cmd, tool)
-                print(f"  warm-up {run} {tool:6} {wall:8.3f} s  (not counted)" + ("" if status == 0 else f"  exit {status}"),
-                      flush=True)
-
-    def build(self, tool, site, out, variant, n, run):
+    def cold_command(self, tool, site, out):
+        """The command of a cold build of `site` by `tool` into `out`, after clearing the tool's
+        cache and moving the last output aside."""
         if tool == "reckon":
             cmd = [RECKON, "build", os.path.join(site, "reckon"), "--output", out]
             if self.args.jobs:
@@ -208,6 +191,19 @@ class Bench:
             cmd = ["hugo", "--source", os.path.join(site, "hugo"), "--destination", os.path.abspath(out), "--quiet"]
             rmtree(os.path.join(site, "hugo", "resources"))
         discard(out)
+        return cmd
+
+    def warm_up(self, tools, site, outs):
+        """`--warmup` untimed cold builds per tool, not recorded: the first build of a site ran
+        slow for every generator alike (files not yet in the page cache, the disk still busy)."""
+        for run in range(1, self.args.warmup + 1):
+            for tool in tools:
+                wall, _, _, status, _ = timed(self.cold_command(tool, site, outs[tool]), tool)
+                print(f"  warm-up {run} {tool:6} {wall:8.3f} s  (not counted)" + ("" if status == 0 else f"  exit {status}"),
+                      flush=True)
+
+    def build(self, tool, site, out, variant, n, run):
+        cmd = self.cold_command(tool, site, out)
         wall, gnu_e, rss, status, text = timed(cmd, tool)
         articles, html, files = count_pages(out) if status == 0 else (0, 0, 0)
         row = dict(variant=variant, n=n, run=run, tool=tool, command=shlex.join(cmd), wall=wall, gnu_e=gnu_e,
@@ -257,7 +253,7 @@ class Bench:
         site = generate(n, "plain", self.args.seed)
         outs = {"reckon": os.path.join(site, "out-reckon"), "hugo": os.path.join(site, "out-hugo")}
         print(f"bench: plain site, {n} pages: {self.args.runs} cold runs each, alternating Reckon and Hugo", flush=True)
-        self.warm_up(("reckon", "hugo"), site, outs, n)
+        self.warm_up(("reckon", "hugo"), site, outs)
         dead = set()
         for run in range(1, self.args.runs + 1):
             for tool in ("reckon", "hugo"):
@@ -327,7 +323,7 @@ class Bench:
         site = generate(n, variant, self.args.seed)
         out = os.path.join(site, "out-reckon")
         print(f"bench: {what}: {self.args.runs} cold Reckon runs", flush=True)
-        self.warm_up(("reckon",), site, {"reckon": out}, n)
+        self.warm_up(("reckon",), site, {"reckon": out})
         for run in range(1, self.args.runs + 1):
             if self.build("reckon", site, out, variant, n, run)["status"] != 0:
                 break
