@@ -330,19 +330,33 @@ final class CacheFile {
         temporary = url.path + ".new-\(getpid())"
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
-        buffer.reserveCapacity(1 << 18)
+        buffer.reserveCapacity(Self.capacity)
     }
 
+    /// The buffer's size. It never grows: bytes are written out before it would overflow, and
+    /// slices of a quarter of it or more (a whole cache made in memory) go out as they are, not
+    /// copied (a grown or copied-into buffer is fresh memory, faulted in page by page).
+    private static let capacity = 1 << 18
+
     func append(_ bytes: ArraySlice<UInt8>) {
+        if bytes.count >= Self.capacity / 4 {
+            flush()
+            bytes.withUnsafeBytes { write($0) }
+            return
+        }
+        if buffer.count + bytes.count > Self.capacity { flush() }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 18 { flush() }
     }
 
     private func flush(hashing: Bool = true) {
-        if checked && hashing { buffer.withUnsafeBytes { checksum.add($0) } }
-        let complete = buffer.withUnsafeBytes { OutputStage.writeAll($0, to: descriptor) }
-        failed = failed || !complete
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { write($0, hashing: hashing) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, hashing: Bool = true) {
+        if checked && hashing { checksum.add(bytes) }
+        failed = failed || !OutputStage.writeAll(bytes, to: descriptor)
     }
 
     /// Writes what is left (and the checksum), then renames the file into place.

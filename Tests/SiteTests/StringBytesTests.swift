@@ -1,4 +1,5 @@
 @testable import Site
+import Foundation
 import Testing
 
 @Suite struct CollapsingWhitespaceTests {
@@ -148,5 +149,39 @@ import Testing
         }
         #expect(checksum(bytes + [0], cuts: []) != whole)
         #expect(checksum(Array(bytes.dropLast()), cuts: []) != whole)
+    }
+}
+
+@Suite struct CacheFileTests {
+    /// Small pieces go through the buffer, large ones (64 KiB and more) straight to the file,
+    /// in order: the file holds the bytes as appended and one checksum of them all, whatever
+    /// the pieces were.
+    @Test func holdsTheBytesInOrderWhateverThePieces() throws {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<700_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reckon-cachefile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ name: String, cuts: [Int]) throws -> [UInt8] {
+            let url = folder.appendingPathComponent(name)
+            let file = try #require(CacheFile(url, checked: true))
+            var start = 0
+            for end in cuts + [bytes.count] {
+                file.append(bytes[start..<end])
+                start = end
+            }
+            file.finish()
+            let readBack = CacheWriter.readChecked(url) == bytes  // compared here: a failure would print both arrays
+            #expect(readBack, "\(name): read back")
+            return try #require(ProjectFiles.read(url.path))
+        }
+        let whole = try write("whole", cuts: [])
+        #expect(whole.count == bytes.count + 8)
+        // Around the buffer (256 KiB) and the direct-write size (64 KiB): a small piece, a
+        // large one, small pieces that fill the buffer past its end, a piece of exactly 64 KiB.
+        let cuts = [10, 10 + 65_536, 70_000, 200_000, 262_000, 262_200, 400_000, 400_000 + 65_535, 600_000]
+        let pieces = try write("pieces", cuts: cuts) == whole
+        #expect(pieces)
+        let bytewise = try write("bytewise", cuts: Array(stride(from: 1, to: 2_000, by: 1)) + [300_000]) == whole
+        #expect(bytewise)
     }
 }
