@@ -202,7 +202,15 @@ public enum SiteBuilder {
                 validity = (calendar.start(of: today).timeIntervalSince1970,
                             due.map { calendar.start(of: $0).timeIntervalSince1970 })
             }
-            for article in sitePlan.articles where !templates.contains(article.layout) {
+            // Articles share a few layouts: each is looked up once (comparing a short name
+            // costs less than hashing it, 10,000 times over).
+            var layouts: [(name: String, exists: Bool)] = []
+            func layoutExists(_ name: String) -> Bool {
+                if let known = layouts.first(where: { $0.name == name }) { return known.exists }
+                layouts.append((name, templates.contains(name)))
+                return layouts[layouts.count - 1].exists
+            }
+            for article in sitePlan.articles where !layoutExists(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
             }
             var needed = ["index.html": "the front page"]
@@ -218,7 +226,7 @@ public enum SiteBuilder {
                                         }),
                                         hasChecks: templates.contains("checks.html")
                                             && sitePlan.articles.contains { loaded.checkBlocks.contains($0.source) })
-            let renderable = sitePlan.articles.filter { templates.contains($0.layout) }
+            let renderable = sitePlan.articles.filter { layoutExists($0.layout) }
             let jobs = options.jobs
             // Pages whose inputs did not change since the last build are kept, not rendered.
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
@@ -732,7 +740,7 @@ public enum SiteBuilder {
                 index += workers
             }
         }
-        return results.values
+        return results.take()
     }
 
     /// Runs `first` and `second` at the same time (one after the other when `jobs` is 1) and
@@ -745,7 +753,7 @@ public enum SiteBuilder {
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
         }
-        return (a.values[0], b.values[0])
+        return (a.take()[0], b.take()[0])
     }
 
     /// Whether the pages kept from the last build can skip the link check: their links were
@@ -915,22 +923,43 @@ public enum SiteBuilder {
     }
 }
 
-/// Slots written once each from concurrent tasks, read after all have finished.
+/// Slots written once each from concurrent tasks, taken after all have finished.
+///
+/// Raw memory, not an array of optionals behind a lock: each slot is a separate location that
+/// one task initializes, and the tasks' end (`concurrentPerform` returning) orders those writes
+/// before `take()`, which moves the values out. An array of optionals made and then unwrapped
+/// copied every result twice through generic value witnesses (about 37 million instructions
+/// of a one-edit rebuild of 10,000 pages, on one thread).
 final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+    private let slots: UnsafeMutablePointer<T>
+    private let count: Int
+    private var taken = false
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
     }
 
+    deinit {
+        if !taken { slots.deinitialize(count: count) }
+        slots.deallocate()
+    }
+
+    /// Fills slot `index`; each slot exactly once, before `take()`.
     func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+        precondition(index >= 0 && index < count)
+        (slots + index).initialize(to: value)
     }
 
-    var values: [T] { slots.map { $0! } }
+    /// Every slot's value, in order, moved out (once, after every slot was set).
+    func take() -> [T] {
+        precondition(!taken)
+        taken = true
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.moveInitialize(from: slots, count: count)
+            initialized = count
+        }
+    }
 }
 
 /// What a build leaves allocated for its process's exit to reclaim (`keepsMemoryUntilExit`).

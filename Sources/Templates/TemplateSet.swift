@@ -25,7 +25,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Whether a template of that name exists.
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
+    public func contains(_ name: String) -> Bool { templates.index(forKey: name) != nil }  // no copy of the template
 
     /// Compiles templates from their sources.
     ///
