@@ -111,21 +111,37 @@ struct ProjectFiles: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var result = [UInt8](repeating: 0, count: Int(info.st_size) + 1)  // + 1: the read that finds the end
-        var filled = 0
-        while true {
-            if filled == result.count { result.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }  // it grew
-            let count = result.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        // Read into uninitialized memory: zeroing it first was a pass over every byte (20 MB of
+        // caches at 10,000 pages). One byte more than the size: the read that finds the end.
+        let capacity = Int(info.st_size) + 1
+        var failed = false
+        var result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            while initialized < capacity {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, capacity - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            filled += count
         }
-        result.removeLast(result.count - filled)
+        if failed { return nil }
+        if result.count == capacity {
+            // It grew since `fstat`: the rest, a block at a time.
+            var block = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if count == 0 { break }
+                result.append(contentsOf: block[..<count])
+            }
+        }
         return result
     }
 

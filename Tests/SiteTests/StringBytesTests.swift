@@ -185,3 +185,34 @@ import Testing
         #expect(bytewise)
     }
 }
+
+@Suite struct FileReadTests {
+    /// Files of every size come back whole: empty, one byte, exactly a page, one byte over.
+    @Test(arguments: [0, 1, 4_096, 4_097, 100_003])
+    func readsTheWholeFile(size: Int) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reckon-read-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: url)
+        let read = try #require(ProjectFiles.read(url.path))
+        #expect(read.count == size)
+        let same = read == bytes  // compared here: a failure would print both arrays
+        #expect(same)
+    }
+
+    #if os(Linux)
+    /// A file longer than `fstat` said (procfs gives size 0): the rest is read after the size.
+    @Test func readsPastTheSizeItWasGiven() throws {
+        let read = try #require(ProjectFiles.read("/proc/self/status"))
+        let text = String(decoding: read, as: UTF8.self)
+        #expect(text.hasPrefix("Name:"))
+        #expect(text.contains("\nPid:"))
+        #expect(text.hasSuffix("\n"))
+    }
+    #endif
+
+    @Test func aFolderOrAMissingFileIsNil() {
+        #expect(ProjectFiles.read(FileManager.default.temporaryDirectory.path) == nil)
+        #expect(ProjectFiles.read("/nonexistent/reckon-\(UUID().uuidString)") == nil)
+    }
+}
