@@ -409,18 +409,22 @@ struct PageKeys: Sendable {
         hash.mix(site)
         hash.mix(article.source)
         hash.mix(fileHash)
-        func mix(_ other: Article?) {
-            hash.mix(other?.source ?? ""); hash.mix(other?.title ?? ""); hash.mix(other?.urlPath ?? "")
-            hash.mix(other?.language ?? "")
-        }
+        // A static function with the hash passed inout: a nested function capturing `hash`
+        // had every use of it checked for exclusive access at run time.
         let neighbours = renderer.plan.neighbours[article.source]
-        mix(neighbours?.previous ?? nil)
-        mix(neighbours?.next ?? nil)
+        Self.mix(neighbours?.previous ?? nil, into: &hash)
+        Self.mix(neighbours?.next ?? nil, into: &hash)
         let translations = renderer.plan.translations[article.source] ?? []
         hash.mix(translations.count)
-        for translation in translations { mix(translation) }
+        for translation in translations { Self.mix(translation, into: &hash) }
         hash.mix(renderer.feedSources.contains(article.source))
         return hash.hex
+    }
+
+    /// What an article's page shows of another (a neighbour, a translation).
+    private static func mix(_ other: Article?, into hash: inout StableHash) {
+        hash.mix(other?.source ?? ""); hash.mix(other?.title ?? ""); hash.mix(other?.urlPath ?? "")
+        hash.mix(other?.language ?? "")
     }
 
     /// The key of an article's links as this build would resolve them: for each path its

@@ -210,7 +210,7 @@ struct PageRenderer: Sendable {
         self.catalog = catalog
         self.feedSources = feedSources
         self.hasChecks = hasChecks
-        year = plan.articles.compactMap(\.date).max().map { String($0.year) } ?? ""
+        year = plan.articles.compactMap { $0.date }.max().map { String($0.year) } ?? ""
         for language in config.languages { siteValues[language] = makeSiteValue(language: language) }
         for language in config.languages {
             for taxonomy in config.taxonomies {

@@ -149,7 +149,7 @@ public enum SiteBuilder {
             files.expectedHashes = hashes
         }
         /// The files the last build wrote into the output folder, when known.
-        let previouslyWritten = previous.flatMap { $0.output == outputName ? $0.outputs.map(\.path) : nil }
+        let previouslyWritten = previous.flatMap { $0.output == outputName ? $0.outputs.map { $0.path } : nil }
         let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
         if options.write, let key = loaded.articleCacheKey, loaded.articleCacheChanged {
             // Its entries hold for their files' bytes whatever becomes of this build, so it is
@@ -204,12 +204,12 @@ public enum SiteBuilder {
             }
             // Articles share a few layouts: each is looked up once (comparing a short name
             // costs less than hashing it, 10,000 times over).
-            var layouts: [(name: String, exists: Bool)] = []
-            func layoutExists(_ name: String) -> Bool {
-                if let known = layouts.first(where: { $0.name == name }) { return known.exists }
-                layouts.append((name, templates.contains(name)))
-                return layouts[layouts.count - 1].exists
+            var distinctLayouts: [(name: String, exists: Bool)] = []
+            for article in sitePlan.articles where !distinctLayouts.contains(where: { $0.name == article.layout }) {
+                distinctLayouts.append((article.layout, templates.contains(article.layout)))
             }
+            let layouts = distinctLayouts
+            func layoutExists(_ name: String) -> Bool { layouts.first { $0.name == name }?.exists ?? false }
             for article in sitePlan.articles where !layoutExists(article.layout) {
                 report.diagnostics.append(.error("layout `\(article.layout)` not found in templates/", at: article.layoutLocation))
             }
@@ -278,8 +278,8 @@ public enum SiteBuilder {
                     listKey: keys.listing(source, rendered: article), outputs: outputs, article: article)
                 return (article, entry.listKey, PageCache.Stored(bytes: entry.encoded[...]), nil, entry.pageKey)
             }
-            let articles = rendered.map(\.0)
-            let listKeys = rendered.map(\.listKey)
+            let articles = rendered.map { $0.0 }  // closures, not key paths: those are evaluated at run time
+            let listKeys = rendered.map { $0.listKey }
             let indexOf = Dictionary(uniqueKeysWithValues: renderable.enumerated().map { ($1.source, $0) })
             let bySource: @Sendable (String) -> RenderedArticle? = { source in indexOf[source].map { articles[$0] } }
             let listing: @Sendable (String) -> String? = { source in indexOf[source].map { listKeys[$0] } }
@@ -306,9 +306,9 @@ public enum SiteBuilder {
                 // Rendered every time; recorded for their ids (see `keptPagesNeedNoLinkCheck`).
                 return (page, keys == nil ? nil : PageCache.Stored(key: PageCache.factsOnly, page: page, size: size), nil)
             }
-            var others = renderedOthers.map(\.0)
+            var others = renderedOthers.map { $0.0 }
             // Kept pages' files go to the stage in one batch (one lock, not one per page).
-            stage.keep(rendered.flatMap { $0.kept ?? [] } + renderedOthers.compactMap(\.kept))
+            stage.keep(rendered.flatMap { $0.kept ?? [] } + renderedOthers.compactMap { $0.kept })
             keptPages = rendered.map { $0.kept != nil } + renderedOthers.map { $0.kept != nil }
             report.keptPages = keptPages.count(where: { $0 })
             articlePages = renderable.count
@@ -317,11 +317,11 @@ public enum SiteBuilder {
                 pageCache = (zip(renderable, rendered).compactMap { article, result in result.2.map { (article.source, $0) } },
                              renderedOthers.compactMap { page, stored, _ in stored.map { (page.outputPath, $0) } })
             }
-            report.checks = articles.flatMap(\.checks)
-            for article in articles {
-                report.charts += article.chartFiles.count
-                report.droppedLabels += article.droppedLabels
-            }
+            report.checks = articles.flatMap { $0.checks }
+            // Summed here, not into `report` page by page: a variable that closures capture is
+            // checked for exclusive access on every use.
+            report.charts += articles.reduce(0) { $0 + $1.chartFiles.count }
+            report.droppedLabels += articles.reduce(0) { $0 + $1.droppedLabels }
             if templates.contains("checks.html") && !report.checks.isEmpty {
                 var checks = renderer.renderChecks(report.checks)
                 let size = checks.html.count
@@ -331,11 +331,11 @@ public enum SiteBuilder {
                     pageCache?.lists.append((checks.outputPath, PageCache.Stored(key: PageCache.factsOnly, page: checks, size: size)))
                 }
             }
-            pages = articles.map(\.page) + others
+            pages = articles.map { $0.page } + others
             keptPages += Array(repeating: false, count: pages.count - keptPages.count)  // the checks page
             report.articles = renderable.count
             report.pages = pages.count
-            for page in pages { report.diagnostics += page.diagnostics }
+            report.diagnostics += pages.flatMap { $0.diagnostics }  // a closure: a key path is evaluated at run time
 
             // Feeds and the sitemap are kept, like pages, when what they are made of is unchanged.
             var keptGenerated: [PageCache.OutputFile] = []
@@ -380,18 +380,19 @@ public enum SiteBuilder {
             }
             // Every page with a file but the 404 page, with its article's date (the articles'
             // pages come first, in `renderable`'s order). Its URLs are made only when it is written.
-            let listed = pages.indices.filter { pages[$0].hasOutput && pages[$0].outputPath != "404.html" }
+            let made = pages  // a constant: the variable is checked for exclusive access on every use
+            let listed = made.indices.filter { made[$0].hasOutput && made[$0].outputPath != "404.html" }
             func lastModified(_ index: Int) -> Day? { index < renderable.count ? renderable[index].date : nil }
             make("sitemap.xml", parts: { hash in
                 hash.mix(listed.count)
                 for index in listed {
-                    hash.mix(pages[index].outputPath)
+                    hash.mix(made[index].outputPath)
                     let day = lastModified(index)
                     hash.mix(day?.year ?? -1); hash.mix(day?.month ?? -1); hash.mix(day?.day ?? -1)
                 }
             }) {
                 SitemapWriter().sitemap(listed.map { index in
-                    let outputPath = pages[index].outputPath
+                    let outputPath = made[index].outputPath
                     let path = outputPath.hasSuffix("index.html") ? String(outputPath.dropLast("index.html".count)) : outputPath
                     return SitemapWriter.Entry(location: renderer.absoluteURL(path), lastModified: lastModified(index))
                 })
@@ -540,7 +541,7 @@ public enum SiteBuilder {
     /// The articles' sources that did not load (each has its error). A link to one keeps the
     /// address its source would have (`ContentLinks.resolve`).
     static func failedArticleSources(_ loaded: Loaded) -> [String] {
-        let sources = Set(loaded.articles.map(\.source))
+        let sources = Set(loaded.articles.map { $0.source })
         return loaded.contentFiles.filter { isArticleSource($0) && !sources.contains($0) }
     }
 
