@@ -353,7 +353,10 @@ final class OutputFolder: Sendable {
 }
 
 /// The keys of a build's pages (see `PageCache`): what each page's rendering reads, hashed.
-struct PageKeys: Sendable {
+/// A class: the render tasks share it, with the page renderer it holds (as an optional struct,
+/// each task's unwrapping copied the renderer's fields through generic value witnesses, about
+/// 1,000 instructions a page).
+final class PageKeys: Sendable {
     /// What every page reads: Reckon's version, site.yaml, the templates, the site's year and
     /// checks page.
     let site: String

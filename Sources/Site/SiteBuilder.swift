@@ -314,7 +314,8 @@ public enum SiteBuilder {
             articlePages = renderable.count
             oldCache = cache
             if keys != nil {
-                pageCache = (zip(renderable, rendered).compactMap { article, result in result.2.map { (article.source, $0) } },
+                // By index: iterating the zip copied each whole result through generic value witnesses.
+                pageCache = (rendered.indices.compactMap { index in rendered[index].2.map { (renderable[index].source, $0) } },
                              renderedOthers.compactMap { page, stored, _ in stored.map { (page.outputPath, $0) } })
             }
             report.checks = articles.flatMap { $0.checks }
@@ -637,8 +638,8 @@ public enum SiteBuilder {
                                                stored: nil), false)
                 }
             }
-            for (path, result) in zip(paths, results) {
-                guard let (entry, cached) = collect({ () throws(DiagnosticError) in try result.get() }) else { continue }
+            for (index, path) in paths.enumerated() {
+                guard let (entry, cached) = collect({ () throws(DiagnosticError) in try results[index].get() }) else { continue }
                 let article = entry.article
                 if let other = outputs[article.outputPath] {
                     report.diagnostics.append(.error("this article and \(other) would both be written to \(article.outputPath): give one a different `slug`",
@@ -947,9 +948,9 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     /// Fills slot `index`; each slot exactly once, before `take()`.
-    func set(_ index: Int, _ value: T) {
+    func set(_ index: Int, _ value: consuming T) {
         precondition(index >= 0 && index < count)
-        (slots + index).initialize(to: value)
+        (slots + index).initialize(to: value)  // moved in, not copied
     }
 
     /// Every slot's value, in order, moved out (once, after every slot was set).
