@@ -107,42 +107,65 @@ struct SitePlan: Sendable {
                                    base: prefix, perPage: config.paginate)
             for taxonomy in config.taxonomies {
                 // Spellings with the same slug (`AI`, `ai`) are one term, shown as its most used
-                // spelling (ties: the first in Unicode order).
-                var bySlug: [String: [String]] = [:]
-                var uses: [String: Int] = [:]  // spelling → articles using it
+                // spelling (ties: the first in Unicode order). Each spelling and each slug is
+                // numbered when first seen: one table lookup per use of a term, not three, and
+                // an article's few terms are checked for repeats in short reused lists.
+                var spellingIDs: [String: Int] = [:]
+                var spellings: [(term: String, slug: Int, uses: Int)] = []  // uses: articles using it
+                var slugIDs: [String: Int] = [:]
+                var slugs: [(slug: String, sources: [String])] = []
+                var seenSpellings: [Int] = [], seenSlugs: [Int] = []
                 for article in list {
                     guard let terms = article.terms[taxonomy], !terms.isEmpty else { continue }
-                    // An article's few terms: short lists, not sets. Two spellings of one term
-                    // list the article once.
-                    var seen: [String] = []
-                    var slugs: [String] = []
-                    for term in terms where !seen.contains(term) {
-                        seen.append(term)
-                        let slug: String
-                        if let known = plan.termSlugs[term] {
-                            slug = known
+                    seenSpellings.removeAll(keepingCapacity: true)
+                    seenSlugs.removeAll(keepingCapacity: true)
+                    for term in terms {
+                        let id: Int
+                        if let known = spellingIDs[term] {
+                            id = known
                         } else {
-                            slug = termSlug(term)
-                            plan.termSlugs[term] = slug
+                            let slug: String
+                            if let known = plan.termSlugs[term] {
+                                slug = known
+                            } else {
+                                slug = termSlug(term)
+                                plan.termSlugs[term] = slug
+                            }
+                            let slugID: Int
+                            if let known = slugIDs[slug] {
+                                slugID = known
+                            } else {
+                                slugID = slugs.count
+                                slugIDs[slug] = slugID
+                                slugs.append((slug, []))
+                            }
+                            id = spellings.count
+                            spellingIDs[term] = id
+                            spellings.append((term, slugID, 0))
                         }
-                        if !slugs.contains(slug) {
-                            slugs.append(slug)
-                            bySlug[slug, default: []].append(article.source)
+                        // Two spellings of one term list the article once.
+                        guard !seenSpellings.contains(id) else { continue }
+                        seenSpellings.append(id)
+                        let slugID = spellings[id].slug
+                        if !seenSlugs.contains(slugID) {
+                            seenSlugs.append(slugID)
+                            slugs[slugID].sources.append(article.source)
                         }
-                        uses[term, default: 0] += 1
+                        spellings[id].uses += 1
                     }
                 }
-                guard !bySlug.isEmpty else { continue }
-                var spellings: [String: [(term: String, uses: Int)]] = [:]
-                for (term, count) in uses { spellings[plan.termSlugs[term]!, default: []].append((term, count)) }
+                guard !slugs.isEmpty else { continue }
+                var spellingsOfSlug = [[Int]](repeating: [], count: slugs.count)
+                for (id, spelling) in spellings.enumerated() { spellingsOfSlug[spelling.slug].append(id) }
                 var terms: [(String, String, Int)] = []
-                for slug in bySlug.keys.sorted() {
-                    let name = spellings[slug]!.min { $0.uses != $1.uses ? $0.uses > $1.uses
+                for slugID in slugs.indices.sorted(by: { slugs[$0].slug < slugs[$1].slug }) {
+                    let name = spellingsOfSlug[slugID].map { spellings[$0] }.min { $0.uses != $1.uses ? $0.uses > $1.uses
                         : $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }!.term
+                    let (slug, sources) = slugs[slugID]
                     let base = prefix + taxonomy + "/" + slug + "/"
-                    plan.lists += paginate(bySlug[slug]!, kind: .term, language: language, taxonomy: taxonomy, term: name,
+                    plan.lists += paginate(sources, kind: .term, language: language, taxonomy: taxonomy, term: name,
                                            base: base, perPage: config.paginate)
-                    terms.append((name, base, bySlug[slug]!.count))
+                    terms.append((name, base, sources.count))
                 }
                 terms.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
                 plan.termsPages.append(TermsPage(language: language, taxonomy: taxonomy, terms: terms,
