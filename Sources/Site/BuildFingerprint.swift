@@ -144,7 +144,8 @@ struct BuildFingerprint: Equatable {
     func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
         let url = Self.location(in: files, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let listed = outputs.filter { !$0.key.utf8.contains(UInt8(ascii: "\n")) }.sorted(byPath: \.key)
+        // One file a line: a path with a line break is left out (then not checked).
+        let listed = outputs.sorted(byPath: \.key).filter { !$0.key.containsBytes("\n") }
         func time(_ seconds: Double?) -> String { seconds.map { String(Int64($0.rounded(.down))) } ?? "-" }
         var bytes = Array("\(String(value, radix: 16)) \(listed.count) \(time(validFrom)) \(time(validUntil))\n\(output)\n".utf8)
         bytes.reserveCapacity(listed.count * 48)

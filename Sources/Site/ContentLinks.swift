@@ -38,7 +38,7 @@ struct ContentLinks: Sendable {
         if path.hasPrefix("/") {
             return Resolution(url: basePath + path.dropFirst() + suffix)
         }
-        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
+        let decoded = path.containsBytes("%") ? path.removingPercentEncoding ?? path : path
         guard let target = Self.normalize(article.directory + "/" + decoded), target.hasPrefix("content/") else {
             return Resolution(url: destination, diagnostic: .error(
                 "link `\(destination)` leads outside the content folder", at: location))

@@ -848,7 +848,7 @@ public enum SiteBuilder {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
         var file = String(path)
-        if file.utf8.contains(UInt8(ascii: "%")) { file = file.removingPercentEncoding ?? file }
+        if file.containsBytes("%") { file = file.removingPercentEncoding ?? file }
         if file.isEmpty || file.utf8.last == UInt8(ascii: "/") { file += "index.html" }
         return (file, fragment)
     }
