@@ -375,7 +375,7 @@ final class PageKeys: Sendable {
         var data = StableHash()
         site.mix(PageCache.version)
         let keyed = fileHashes.filter { path, _ in
-            path == "content/site.yaml" || path.hasPrefix("templates/") || path.hasPrefix("content/data/")
+            path == "content/site.yaml" || path.hasBytePrefix("templates/") || path.hasBytePrefix("content/data/")
         }
         for (path, hash) in keyed.sorted(byPath: \.key) {
             if path == "content/site.yaml" || (path.hasPrefix("templates/") && !path.hasPrefix("templates/assets/")) {

@@ -252,7 +252,7 @@ public enum SiteBuilder {
                     return (entry.article, entry.listKey, stored, entry.outputs, entry.pageKey)  // kept: handed to the stage below
                 }
                 var full = source
-                if loaded.withoutBody.contains(source.source) {
+                if !loaded.withBody.contains(source.source) {
                     // Its front matter came from the article cache: read the body now.
                     do throws(DiagnosticError) {
                         full = try ArticleLoader(config: config).load(path: source.source, text: try checkedFiles.text(source.source))
@@ -536,7 +536,7 @@ public enum SiteBuilder {
     /// Whether the project-relative path is an article's source: a Markdown file under
     /// `content/` outside `content/data/`.
     static func isArticleSource(_ path: String) -> Bool {
-        path.hasSuffix(".md") && path.hasPrefix("content/") && !path.hasPrefix("content/data/")
+        path.hasByteSuffix(".md") && path.hasBytePrefix("content/") && !path.hasBytePrefix("content/data/")
     }
 
     /// The articles' sources that did not load (each has its error). A link to one keeps the
@@ -555,8 +555,10 @@ public enum SiteBuilder {
         var sidecars: [String: String] = [:]
         var assets: [String: [UInt8]] = [:]
         var contentFiles: [String] = []
-        /// Articles loaded from the article cache, without their body (read again to render).
-        var withoutBody: Set<String> = []
+        /// Articles read and parsed whole in this build; the others came from the article
+        /// cache without their body (read again to render). Usually a few: the complement would
+        /// take a table insert per article.
+        var withBody: Set<String> = []
         /// Articles whose body has a `check` block.
         var checkBlocks: Set<String> = []
         /// Each article's entry for the next article cache (when the build has file hashes).
@@ -620,7 +622,7 @@ public enum SiteBuilder {
                                              at: SourceLocation(file: "content/site.yaml")))
         }
         // sourcePaths lists content/ then templates/, each sorted.
-        loaded.contentFiles = sourcePaths.map { $0.filter { $0.hasPrefix("content/") } } ?? files.files(under: "content")
+        loaded.contentFiles = sourcePaths.map { $0.filter { $0.hasBytePrefix("content/") } } ?? files.files(under: "content")
         if let config = loaded.config {
             let loader = ArticleLoader(config: config)
             var outputs: [String: String] = [:]
@@ -628,42 +630,47 @@ public enum SiteBuilder {
             let paths = loaded.contentFiles.filter(Self.isArticleSource)
             let configKey = fileHashes["content/site.yaml"].map { ArticleCache.configKey(siteYAMLHash: $0) }
             let cache = configKey.flatMap { ArticleCache.load(from: files, configKey: $0) }
-            let results = renderInParallel(count: paths.count, jobs: options.jobs) { index -> Result<(ArticleCache.Entry, cached: Bool), DiagnosticError> in
+            let results = renderInParallel(count: paths.count, jobs: options.jobs) { index -> Result<(ArticleCache.Entry, cached: Bool, hashed: Bool), DiagnosticError> in
                 let path = paths[index]
-                let fileHash = fileHashes[path] ?? 0
-                if let entry = cache?.entry(path, fileHash: fileHash) { return .success((entry, true)) }
+                let hash = fileHashes[path]
+                let fileHash = hash ?? 0
+                if let entry = cache?.entry(path, fileHash: fileHash) { return .success((entry, true, hash != nil)) }
                 return Result { () throws(DiagnosticError) in
                     let article = try loader.load(path: path, text: try files.text(path))
                     return (ArticleCache.Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock(article),
-                                               stored: nil), false)
+                                               stored: nil), false, hash != nil)
                 }
             }
+            // Keyed by URL path (an output path is its URL path and index.html), not made again
+            // per article.
+            outputs.reserveCapacity(paths.count)
+            loaded.articles.reserveCapacity(paths.count)
             for (index, path) in paths.enumerated() {
-                guard let (entry, cached) = collect({ () throws(DiagnosticError) in try results[index].get() }) else { continue }
+                guard let (entry, cached, hashed) = collect({ () throws(DiagnosticError) in try results[index].get() }) else { continue }
                 let article = entry.article
-                if let other = outputs[article.outputPath] {
+                if let other = outputs.updateValue(path, forKey: article.urlPath) {
+                    outputs[article.urlPath] = other  // the first keeps it
                     report.diagnostics.append(.error("this article and \(other) would both be written to \(article.outputPath): give one a different `slug`",
                                                      at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
-                outputs[article.outputPath] = path
                 loaded.articles.append(article)
-                if cached { loaded.withoutBody.insert(path) }
+                if !cached { loaded.withBody.insert(path) }
                 if entry.hasCheckBlock { loaded.checkBlocks.insert(path) }
-                if configKey != nil, fileHashes[path] != nil { loaded.articleEntries.append(entry) }
+                if configKey != nil, hashed { loaded.articleEntries.append(entry) }
             }
             loaded.articleCacheKey = configKey
             // Written again only when an entry is new or one went away.
             loaded.articleCacheChanged = cache?.count != loaded.articleEntries.count
                 || loaded.articleEntries.contains { $0.stored == nil }
         }
-        loaded.tables = loaded.contentFiles.filter { $0.hasPrefix("content/data/") && $0.hasSuffix(".csv") }
+        loaded.tables = loaded.contentFiles.filter { $0.hasBytePrefix("content/data/") && $0.hasByteSuffix(".csv") }
             .compactMap { path in collect { () throws(DiagnosticError) in (path, try files.bytes(path)) } }
-        for path in loaded.contentFiles where path.hasPrefix("content/data/") && path.hasSuffix(".yaml") {
+        for path in loaded.contentFiles where path.hasBytePrefix("content/data/") && path.hasByteSuffix(".yaml") {
             loaded.sidecars[path] = collect { () throws(DiagnosticError) in try files.text(path) }
         }
         var sources: [String: String] = [:]
-        for path in sourcePaths.map({ $0.filter { $0.hasPrefix("templates/") } }) ?? files.files(under: "templates") {
+        for path in sourcePaths.map({ $0.filter { $0.hasBytePrefix("templates/") } }) ?? files.files(under: "templates") {
             if path.hasPrefix("templates/assets/") {
                 if let bytes = collect({ () throws(DiagnosticError) in try files.bytes(path) }) {
                     loaded.assets[String(path.dropFirst("templates/".count))] = bytes

@@ -216,3 +216,16 @@ import Testing
         #expect(ProjectFiles.read("/nonexistent/reckon-\(UUID().uuidString)") == nil)
     }
 }
+
+@Suite struct BytePrefixTests {
+    @Test(arguments: [
+        ("content/posts/a.md", true, true), ("content/", true, false), ("content", false, false), ("", false, false),
+        ("templates/content/x.md", false, true), ("contenu/é.md", false, true), ("content/数据.md", true, true),
+    ])
+    func matchesTheBytes(path: String, content: Bool, markdown: Bool) {
+        #expect(path.hasBytePrefix("content/") == content)
+        #expect(path.hasByteSuffix(".md") == markdown)
+        #expect(path.hasBytePrefix(""))
+        #expect(path.hasByteSuffix(""))
+    }
+}
