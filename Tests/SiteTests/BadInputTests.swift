@@ -47,6 +47,16 @@ import Testing
                                  at: at("content/posts/methods.md", 1, 1))])
     }
 
+    /// Two articles that would be written to one file: the second in path order is reported,
+    /// naming the first, at its first line.
+    @Test func twoArticlesWithOneOutputPath() throws {
+        let found = try diagnostics { site in
+            try site.write("content/posts/zz-copy.md", "---\ntitle: A copy\ndate: 2026-10-14\nslug: methods\n---\nBody.\n")
+        }
+        #expect(found == [.error("this article and content/posts/methods.md would both be written to posts/methods/index.html: give one a different `slug`",
+                                 at: at("content/posts/zz-copy.md", 1, 1))])
+    }
+
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let site = try makeExampleSite()
         let text = "---\r\ntitle: Methods\r\ndate: 2026-10-13\r\n---\r\n## Sources\r\n\r\nKaplan et al. (2020) give `C ≈ 6·N·D`.\r\n"
