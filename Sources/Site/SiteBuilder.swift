@@ -629,12 +629,12 @@ public enum SiteBuilder {
             // Read and parsed on every core; checked for clashes in path order.
             let paths = loaded.contentFiles.filter(Self.isArticleSource)
             let configKey = fileHashes["content/site.yaml"].map { ArticleCache.configKey(siteYAMLHash: $0) }
-            let cache = configKey.flatMap { ArticleCache.load(from: files, configKey: $0) }
+            let cache = configKey.flatMap { ArticleCache.load(from: files, configKey: $0, sources: paths) }
             let results = renderInParallel(count: paths.count, jobs: options.jobs) { index -> Result<(ArticleCache.Entry, cached: Bool, hashed: Bool), DiagnosticError> in
                 let path = paths[index]
                 let hash = fileHashes[path]
                 let fileHash = hash ?? 0
-                if let entry = cache?.entry(path, fileHash: fileHash) { return .success((entry, true, hash != nil)) }
+                if let entry = cache?.entry(at: index, source: path, fileHash: fileHash) { return .success((entry, true, hash != nil)) }
                 return Result { () throws(DiagnosticError) in
                     let article = try loader.load(path: path, text: try files.text(path))
                     return (ArticleCache.Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock(article),
