@@ -48,7 +48,8 @@ public struct BuildOptions: Sendable {
 
     /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) as a date, when set and valid.
     static var sourceDateEpoch: Date? {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }
+        // getenv: ProcessInfo's environment builds a table of every variable first.
+        guard let value = getenv("SOURCE_DATE_EPOCH"), let seconds = Double(String(cString: value)) else { return nil }
         return Date(timeIntervalSince1970: seconds)
     }
 }

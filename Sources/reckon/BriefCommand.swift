@@ -74,7 +74,7 @@ struct Brief: ParsableCommand {
                                                      paper: paper, keyFigures: keyFigures, drafts: drafts))
         if !report.diagnostics.isEmpty {
             let text = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
-            try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
+            writeText(text + "\n", to: STDERR_FILENO)
         }
         if report.failed {
             print("brief failed: nothing written")
@@ -92,7 +92,7 @@ struct Brief: ParsableCommand {
             try FileManager.default.createDirectory(at: htmlURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(report.html).write(to: htmlURL, options: .atomic)
         } catch {
-            try? FileHandle.standardError.write(contentsOf: Data("\(htmlURL.path): error: cannot write the brief: \(error.localizedDescription)\n".utf8))
+            writeText("\(htmlURL.path): error: cannot write the brief: \(error.localizedDescription)\n", to: STDERR_FILENO)
             throw ExitCode(1)
         }
         print("brief \"\(report.title)\": \(report.articles.count) article\(report.articles.count == 1 ? "" : "s"), \(report.figures) figures, \(report.checks) checks, \(report.endnotes.count) links as endnotes")
@@ -102,7 +102,7 @@ struct Brief: ParsableCommand {
                 try PDFPrinter.print(html: htmlURL, to: pdfURL)
             } catch {
                 let text = DiagnosticFormat.text.render(error.diagnostics, renderer: sourceRenderer(site: siteURL))
-                try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
+                writeText(text + "\n", to: STDERR_FILENO)
                 throw ExitCode(1)
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: pdfURL.path)[.size] as? Int) ?? 0

@@ -48,12 +48,9 @@ struct Build: ParsableCommand {
         let report = SiteBuilder.build(options)
         if !report.diagnostics.isEmpty {
             let text = DiagnosticFormat.text.render(report.diagnostics, renderer: sourceRenderer(site: siteURL))
-            try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
+            writeText(text + "\n", to: STDERR_FILENO)
         }
-        // Written, not `print`ed: print's dynamic casts of its argument scan every protocol
-        // conformance in the binary on first use (a third of a million instructions). A failed
-        // write (stdout closed or full) is ignored, as print ignores it; `write(_:)` would trap.
-        try? FileHandle.standardOutput.write(contentsOf: Data((Self.summary(report) + "\n").utf8))
+        writeText(Self.summary(report) + "\n", to: STDOUT_FILENO)
         if report.failed { throw ExitCode(1) }
     }
 
@@ -188,7 +185,25 @@ struct Serve: ParsableCommand {
         let all = CommandLine.arguments
         let passed = all.firstIndex(of: "serve").map { Array(all[($0 + 1)...]) } ?? []
         let failure = ServeLauncher.exec(passed)
-        try? FileHandle.standardError.write(contentsOf: Data("error: \(failure)\n".utf8))
+        writeText("error: \(failure)\n", to: STDERR_FILENO)
         throw ExitCode(1)
+    }
+}
+
+/// Writes text to standard output or error with `write(2)`. Not `print`, whose dynamic casts
+/// of its argument scan every protocol conformance in the binary on first use, nor
+/// `FileHandle` with `Data`, whose generic initializer does too (a third of a million
+/// instructions each). A failed write (the stream closed or full) is ignored, as print ignores
+/// it.
+func writeText(_ text: String, to descriptor: Int32) {
+    var copy = text
+    copy.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 }
