@@ -142,8 +142,21 @@ struct BuildFingerprint: Equatable {
     ///   - output: The output folder, as `PageCache.outputName` gives it.
     ///   - outputs: Every file the build produced, with its size.
     func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
-        let url = Self.location(in: files, output: output)
+        Self.write(encoded(output: output, outputs: outputs), in: files, output: output)
+    }
+
+    /// Writes a record made by `encoded(output:outputs:)` for the folder named `output`.
+    static func write(_ bytes: [UInt8], in files: ProjectFiles, output: String) {
+        let url = location(in: files, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var writer = CacheWriter()
+        writer.write(bytes[...])
+        writer.store(at: url, checked: false)  // text, read by `stored(in:)`
+    }
+
+    /// The record as `store` writes it (made while the build checks its output: sorting the
+    /// paths of a 10,000-page site is some 20 million instructions).
+    func encoded(output: String, outputs: [String: Int]) -> [UInt8] {
         // One file a line: a path with a line break is left out (then not checked).
         let listed = outputs.sorted(byPath: \.key).filter { !$0.key.containsBytes("\n") }
         func time(_ seconds: Double?) -> String { seconds.map { String(Int64($0.rounded(.down))) } ?? "-" }
@@ -155,9 +168,7 @@ struct BuildFingerprint: Equatable {
             bytes += path.utf8
             bytes.append(UInt8(ascii: "\n"))
         }
-        var writer = CacheWriter()
-        writer.write(bytes[...])
-        writer.store(at: url, checked: false)  // text, read by `stored(in:)`
+        return bytes
     }
 
     static func forget(in files: ProjectFiles, output: String) {

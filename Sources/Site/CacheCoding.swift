@@ -314,7 +314,7 @@ struct CacheReader {
 /// site never share it), in 256 KiB pieces (a 10,000-page cache is not copied into one array
 /// first), optionally ended by a `Checksum` of everything before it; renamed into place by
 /// `finish()`, so a reader never sees half a file.
-final class CacheFile {
+final class CacheFile: @unchecked Sendable {  // used by one thread at a time (PageCache.Writer hands it over)
     private let url: URL
     private let temporary: String
     private let descriptor: Int32
@@ -359,6 +359,12 @@ final class CacheFile {
         failed = failed || !OutputStage.writeAll(bytes, to: descriptor)
     }
 
+    /// Closes and removes the file, leaving what was in place before.
+    func abandon() {
+        close(descriptor)
+        unlink(temporary)
+    }
+
     /// Writes what is left (and the checksum), then renames the file into place.
     func finish() {
         flush()
@@ -367,6 +373,24 @@ final class CacheFile {
             flush(hashing: false)
         }
         close(descriptor)
-        if failed { unlink(temporary) } else { rename(temporary, url.path) }
+        if failed {
+            unlink(temporary)
+        } else {
+            // The file replaced is renamed aside, not removed here: freeing its blocks took up
+            // to 13 ms for the 16 MB page cache of a 10,000-page site. The next build removes
+            // it on another thread (`removeReplaced`).
+            rename(url.path, url.path + Self.replacedSuffix)
+            rename(temporary, url.path)
+        }
+    }
+
+    static let replacedSuffix = ".old"
+
+    /// Removes the caches that later ones replaced (`finish`) from `folder`.
+    static func removeReplaced(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasByteSuffix(".old") {
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 }

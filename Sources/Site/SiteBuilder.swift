@@ -142,6 +142,9 @@ public enum SiteBuilder {
                 endPhase("load")
                 return report
             }
+            // The caches the last build replaced are removed meanwhile (`CacheFile.finish`).
+            let cacheFolder = files.root.appendingPathComponent(".reckon-cache")
+            DispatchQueue.global().async(group: storing) { CacheFile.removeReplaced(in: cacheFolder) }
             // By path, made only when the build goes on.
             var hashes: [String: UInt64] = [:]
             hashes.reserveCapacity(paths.count)
@@ -408,6 +411,11 @@ public enum SiteBuilder {
             }
         }
         endPhase("render")
+        // The page cache's entries are written while the output is checked and committed.
+        let pageCacheWriter = options.write ? pageCache.map {
+            PageCache.Writer(articles: $0.articles, lists: $0.lists, output: outputName, linksWorld: linksWorld, in: files,
+                             jobs: options.jobs)
+        } : nil
 
         // Validate: every internal link on every page reaches a file of this build.
         for (path, bytes) in loaded.assets.sorted(by: { $0.key < $1.key }) { stage.put(path, bytes) }
@@ -425,6 +433,14 @@ public enum SiteBuilder {
             }
         }
         report.diagnostics += stage.diagnostics
+        // Every file is staged: the fingerprint's record is made meanwhile.
+        let produced = stage.producedSizes
+        let fingerprintRecord = fingerprint.map {
+            BuildFingerprint(value: $0, files: produced.count, validFrom: validity.from, validUntil: validity.until)
+        }
+        let fingerprintBytes = options.write ? fingerprintRecord.map { record in
+            Pending(jobs: options.jobs) { record.encoded(output: outputName, outputs: produced) }
+        } : nil
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
             let produced = stage.produced
@@ -470,26 +486,23 @@ public enum SiteBuilder {
                 report.write = try stage.commit(previouslyWritten: previouslyWritten)
                 // Named again now that the folder exists (a link above it resolves only then).
                 let writtenName = PageCache.outputName(output, files: files)
-                // The two caches are separate files, written at the same time.
-                let cacheFiles = files, checked = linksChecked, produced = stage.producedSizes, pages = pageCache
-                let world = linksWorld
-                let fingerprintRecord = fingerprint.map {
-                    BuildFingerprint(value: $0, files: produced.count, validFrom: validity.from, validUntil: validity.until)
+                if writtenName == outputName {
+                    if let bytes = fingerprintBytes?.value { BuildFingerprint.write(bytes, in: files, output: writtenName) }
+                    pageCacheWriter?.finish(linksChecked: linksChecked)
+                } else {
+                    // The folder's name changed with its creation (a link above it): both
+                    // caches are written again under the new name.
+                    pageCacheWriter?.abandon()
+                    fingerprintRecord?.store(in: files, output: writtenName, outputs: produced)
+                    if let pageCache {
+                        PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: writtenName,
+                                        linksChecked: linksChecked, linksWorld: linksWorld, in: files)
+                    }
                 }
-                let stores: [@Sendable () -> Void] = [
-                    { fingerprintRecord?.store(in: cacheFiles, output: writtenName, outputs: produced) },
-                    {
-                        if let pages {
-                            PageCache.store(articles: pages.articles, lists: pages.lists, output: writtenName,
-                                            linksChecked: checked, linksWorld: world, in: cacheFiles)
-                        } else {
-                            PageCache.forget(in: cacheFiles, output: writtenName)
-                        }
-                    },
-                ]
-                _ = renderInParallel(count: stores.count, jobs: options.jobs) { stores[$0]() }
+                if pageCache == nil { PageCache.forget(in: files, output: writtenName) }
                 OutputCaches.prune(in: files)
             } catch {
+                pageCacheWriter?.abandon()
                 report.diagnostics += error.diagnostics
                 stage.discard()
                 // Under the name from before the folder existed, and under the name now.
@@ -499,6 +512,7 @@ public enum SiteBuilder {
                 }
             }
         } else {
+            pageCacheWriter?.abandon()
             stage.discard()
             if options.write { BuildFingerprint.forget(in: files, output: outputName) }
         }
@@ -930,6 +944,32 @@ public enum SiteBuilder {
             }
         }
         return diagnostics
+    }
+}
+
+/// A value made on another thread while the build goes on with steps that do not need it
+/// (the fingerprint's record while the output is checked). `value` waits for it. With one
+/// job it is made at once, on the calling thread.
+final class Pending<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchGroup()
+
+    init(jobs: Int?, _ make: @escaping @Sendable () -> T) {
+        guard jobs ?? ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            result = make()
+            return
+        }
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = make()
+            self.done.leave()
+        }
+    }
+
+    /// The value, once made (the group's wait orders the write before this read).
+    var value: T {
+        done.wait()
+        return result!
     }
 }
 
