@@ -241,8 +241,8 @@ import Testing
         // The caches of the four folders built into last are kept, the others removed.
         for output in ["a", "b", "c", "d"] { #expect(site.build(output: output).diagnostics == []) }
         let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".reckon-cache").path)
-        #expect(names.filter { $0.hasPrefix("pages-") }.count == 4)
-        #expect(names.filter { $0.hasPrefix("fingerprint-") }.count == 4)
+        #expect(names.filter { $0.hasPrefix("pages-") && !$0.hasSuffix(".old") }.count == 4)
+        #expect(names.filter { $0.hasPrefix("fingerprint-") && !$0.hasSuffix(".old") }.count == 4)
         #expect(site.build(output: "d").upToDate)
         #expect(!site.build().upToDate)  // public's were the oldest: removed
         // A folder that is gone loses its caches first (a temporary folder a script built into).
@@ -268,6 +268,47 @@ import Testing
         #expect(!site.build(output: "a").upToDate)  // a's pair was the oldest
     }
 
+    /// A build that fails after its pages were made (a broken link) leaves the last good
+    /// build's page cache as it was, and no file of its own; the next build keeps pages.
+    @Test func aFailedBuildLeavesThePageCacheAsItWas() throws {
+        let site = try builtExample()
+        defer { site.remove() }
+        #expect(site.build().diagnostics == [])  // the copied site's own caches (its path changed)
+        let before = try Data(contentsOf: cacheFile("pages", of: site))
+        let methods = try #require(site.read("content/posts/methods.md"))
+        try site.write("content/posts/methods.md", methods + "\nSee [the appendix](appendix.md).\n")
+        #expect(site.build().failed)
+        #expect(try Data(contentsOf: cacheFile("pages", of: site)) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".reckon-cache").path)
+        #expect(!names.contains { $0.contains(".new-") }, "\(names)")
+        try site.write("content/posts/methods.md", methods + "\nOne more paragraph.\n")
+        let report = site.build()
+        #expect(report.diagnostics == [] && report.keptPages > 0)
+    }
+
+    /// A replaced cache is set aside as NAME.old (freeing a large file's blocks is slow) and
+    /// removed by the next build that goes past the up-to-date check.
+    @Test func replacedCachesAreRemovedByTheNextBuild() throws {
+        let site = try builtExample()
+        defer { site.remove() }
+        #expect(site.build().diagnostics == [])
+        func inode(_ url: URL) -> UInt64? {
+            var info = stat()
+            return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        let pages = try cacheFile("pages", of: site)
+        let aside = URL(fileURLWithPath: pages.path + ".old")
+        let current = try #require(inode(pages))
+        try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
+        #expect(site.build().diagnostics == [])
+        #expect(inode(aside) == current)  // the cache it replaced, set aside
+        let replacing = try #require(inode(pages))
+        try append("\nAnd another.\n", to: "content/posts/methods.md", in: site)
+        #expect(site.build().diagnostics == [])
+        #expect(inode(aside) == replacing)  // the one before was removed
+        #expect(site.build().upToDate)
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let report = try rebuild { site in
             try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
@@ -284,7 +325,8 @@ import Testing
 /// kept per output folder.
 func cacheFile(_ kind: String, of site: Fixture) throws -> URL {
     let folder = site.root.appendingPathComponent(".reckon-cache")
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 == kind || $0.hasPrefix(kind + "-") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        .filter { ($0 == kind || $0.hasPrefix(kind + "-")) && !$0.hasSuffix(".old") }
     #expect(names.count == 1, "one \(kind) cache: \(names)")
     return folder.appendingPathComponent(try #require(names.first))
 }
