@@ -628,6 +628,10 @@ public enum SiteBuilder {
                                              at: SourceLocation(file: files.root.path)))
             return loaded
         }
+        // The templates do not depend on the articles: read and compiled on another thread while
+        // they load (about a millisecond of a one-edit rebuild of 1,000 pages).
+        let templatePaths = sourcePaths.map { $0.filter { $0.hasBytePrefix("templates/") } }
+        let templates = Pending(jobs: options.jobs) { readTemplates(files, paths: templatePaths) }
         if files.exists("content/site.yaml") {
             loaded.config = collect { () throws(DiagnosticError) in
                 try SiteConfig.parse(try files.text("content/site.yaml"), file: "content/site.yaml")
@@ -684,24 +688,48 @@ public enum SiteBuilder {
         for path in loaded.contentFiles where path.hasBytePrefix("content/data/") && path.hasByteSuffix(".yaml") {
             loaded.sidecars[path] = collect { () throws(DiagnosticError) in try files.text(path) }
         }
-        var sources: [String: String] = [:]
-        for path in sourcePaths.map({ $0.filter { $0.hasBytePrefix("templates/") } }) ?? files.files(under: "templates") {
-            if path.hasPrefix("templates/assets/") {
-                if let bytes = collect({ () throws(DiagnosticError) in try files.bytes(path) }) {
-                    loaded.assets[String(path.dropFirst("templates/".count))] = bytes
-                }
-            } else if path.hasPrefix("templates/i18n/"), path.hasSuffix(".yaml") {
-                continue
-            } else if path.hasSuffix(".html") {
-                sources[String(path.dropFirst("templates/".count))] = collect { () throws(DiagnosticError) in try files.text(path) }
-            }
-        }
-        report.templates = sources.count
+        let read = templates.value
+        loaded.assets = read.assets
+        report.diagnostics += read.readProblems
+        report.templates = read.count
         if let config = loaded.config {
             loaded.strings = loadStrings(files, config: config, into: &report)
         }
-        loaded.templates = collect { () throws(DiagnosticError) in try TemplateSet.compile(sources.compactMapValues { $0 }) }
+        loaded.templates = collect { () throws(DiagnosticError) in try read.templates.get() }
         return loaded
+    }
+
+    /// A site's templates, read and compiled, and its assets (`templates/assets/`).
+    struct ReadTemplates: Sendable {
+        var templates: Result<TemplateSet, DiagnosticError>
+        /// How many templates were read.
+        var count: Int
+        var assets: [String: [UInt8]]
+        /// Files that could not be read.
+        var readProblems: [Diagnostic]
+    }
+
+    /// Reads and compiles `templates/` (`paths`: its files, when listed already), all but
+    /// `templates/i18n/` (`loadStrings`).
+    static func readTemplates(_ files: ProjectFiles, paths: [String]?) -> ReadTemplates {
+        var sources: [String: String] = [:]
+        var assets: [String: [UInt8]] = [:]
+        var problems: [Diagnostic] = []
+        for path in paths ?? files.files(under: "templates") {
+            do throws(DiagnosticError) {
+                if path.hasBytePrefix("templates/assets/") {
+                    assets[String(path.dropFirst("templates/".count))] = try files.bytes(path)
+                } else if path.hasBytePrefix("templates/i18n/"), path.hasByteSuffix(".yaml") {
+                    continue
+                } else if path.hasByteSuffix(".html") {
+                    sources[String(path.dropFirst("templates/".count))] = try files.text(path)
+                }
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        return ReadTemplates(templates: Result { () throws(DiagnosticError) in try TemplateSet.compile(sources) },
+                             count: sources.count, assets: assets, readProblems: problems)
     }
 
     /// Reads `templates/i18n/LANG.yaml` for each language (a mapping of names to strings);
