@@ -506,8 +506,8 @@ final class PageKeys: Sendable {
     }
 
     /// A list page's key.
-    /// - Parameter listing: The `listing` key of an article, by source path.
-    func list(_ list: SitePlan.ListPage, listing: (String) -> String?) -> String {
+    /// - Parameter listing: The `listing` key of an article, by its position in the plan.
+    func list(_ list: SitePlan.ListPage, listing: (Int) -> String?) -> String {
         var hash = StableHash()
         hash.mix(site)
         hash.mix(list.kind.rawValue); hash.mix(list.language); hash.mix(list.taxonomy ?? ""); hash.mix(list.term ?? "")
@@ -515,7 +515,7 @@ final class PageKeys: Sendable {
         hash.mix(list.number > 1 ? list.urlPaths[list.number - 2] : "")
         hash.mix(list.number < list.count ? list.urlPaths[list.number] : "")
         hash.mix(list.articles.count)
-        for source in list.articles { hash.mix(source); hash.mix(listing(source) ?? "") }
+        for (source, position) in zip(list.articles, list.positions) { hash.mix(source); hash.mix(listing(position) ?? "") }
         return hash.hex
     }
 }

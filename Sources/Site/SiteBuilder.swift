@@ -286,7 +286,14 @@ public enum SiteBuilder {
             let listKeys = rendered.map { $0.listKey }
             let indexOf = Dictionary(uniqueKeysWithValues: renderable.enumerated().map { ($1.source, $0) })
             let bySource: @Sendable (String) -> RenderedArticle? = { source in indexOf[source].map { articles[$0] } }
-            let listing: @Sendable (String) -> String? = { source in indexOf[source].map { listKeys[$0] } }
+            // By position in the plan (a list page knows its articles' positions): no table lookup.
+            var renderableIndex = [Int](repeating: -1, count: sitePlan.articles.count)
+            var next = 0
+            for (position, article) in sitePlan.articles.enumerated() where next < renderable.count {
+                if renderable[next].source == article.source { renderableIndex[position] = next; next += 1 }
+            }
+            let positions = renderableIndex
+            let listing: @Sendable (Int) -> String? = { position in positions[position] >= 0 ? listKeys[positions[position]] : nil }
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0

@@ -18,6 +18,8 @@ struct SitePlan: Sendable {
         var term: String?
         /// Source paths of the articles on this page, in order.
         var articles: [String]
+        /// Where each of `articles` is in the plan's `articles` (no table lookup by path).
+        var positions: [Int]
         /// 1-based page number and page count.
         var number: Int
         var count: Int
@@ -62,9 +64,11 @@ struct SitePlan: Sendable {
                             lists: [], termsPages: [])
         plan.bySource.reserveCapacity(articles.count)
         plan.neighbours.reserveCapacity(articles.count)
-        for article in articles {
+        var positionsByLanguage: [String: [Int]] = [:]  // each language's articles, as positions in `articles`
+        for (position, article) in articles.enumerated() {
             plan.bySource[article.source] = article
             plan.byLanguage[article.language, default: []].append(article)
+            positionsByLanguage[article.language, default: []].append(position)
         }
         // The articles of each translation key, as chains of indices in `articles` (one table
         // lookup per article, no array per key): `first` of a key, then `next` of each article.
@@ -101,10 +105,10 @@ struct SitePlan: Sendable {
             let shown = articles.indices.filter { index in
                 articles[index].language == language
                     || !translated[index] || !group(of: index).contains { $0.language == language }
-            }.map { articles[$0].source }
+            }
             let prefix = config.languagePrefix(language)
-            plan.lists += paginate(shown, kind: .index, language: language, taxonomy: nil, term: nil,
-                                   base: prefix, perPage: config.paginate)
+            plan.lists += paginate(shown.map { articles[$0].source }, positions: shown, kind: .index, language: language,
+                                   taxonomy: nil, term: nil, base: prefix, perPage: config.paginate)
             for taxonomy in config.taxonomies {
                 // Spellings with the same slug (`AI`, `ai`) are one term, shown as its most used
                 // spelling (ties: the first in Unicode order). Each spelling and each slug is
@@ -113,9 +117,10 @@ struct SitePlan: Sendable {
                 var spellingIDs: [String: Int] = [:]
                 var spellings: [(term: String, slug: Int, uses: Int)] = []  // uses: articles using it
                 var slugIDs: [String: Int] = [:]
-                var slugs: [(slug: String, sources: [String])] = []
+                var slugs: [(slug: String, sources: [String], positions: [Int])] = []
                 var seenSpellings: [Int] = [], seenSlugs: [Int] = []
-                for article in list {
+                for position in positionsByLanguage[language] ?? [] {
+                    let article = articles[position]
                     guard let terms = article.terms[taxonomy], !terms.isEmpty else { continue }
                     seenSpellings.removeAll(keepingCapacity: true)
                     seenSlugs.removeAll(keepingCapacity: true)
@@ -137,7 +142,7 @@ struct SitePlan: Sendable {
                             } else {
                                 slugID = slugs.count
                                 slugIDs[slug] = slugID
-                                slugs.append((slug, []))
+                                slugs.append((slug, [], []))
                             }
                             id = spellings.count
                             spellingIDs[term] = id
@@ -150,6 +155,7 @@ struct SitePlan: Sendable {
                         if !seenSlugs.contains(slugID) {
                             seenSlugs.append(slugID)
                             slugs[slugID].sources.append(article.source)
+                            slugs[slugID].positions.append(position)
                         }
                         spellings[id].uses += 1
                     }
@@ -161,10 +167,10 @@ struct SitePlan: Sendable {
                 for slugID in slugs.indices.sorted(by: { slugs[$0].slug < slugs[$1].slug }) {
                     let name = spellingsOfSlug[slugID].map { spellings[$0] }.min { $0.uses != $1.uses ? $0.uses > $1.uses
                         : $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }!.term
-                    let (slug, sources) = slugs[slugID]
+                    let (slug, sources, positions) = slugs[slugID]
                     let base = prefix + taxonomy + "/" + slug + "/"
-                    plan.lists += paginate(sources, kind: .term, language: language, taxonomy: taxonomy, term: name,
-                                           base: base, perPage: config.paginate)
+                    plan.lists += paginate(sources, positions: positions, kind: .term, language: language, taxonomy: taxonomy,
+                                           term: name, base: base, perPage: config.paginate)
                     terms.append((name, base, sources.count))
                 }
                 terms.sort { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
@@ -208,14 +214,14 @@ struct SitePlan: Sendable {
     }
 
     /// Pages of `perPage` articles: `base`, then `base/page/2/`, …; one empty page for an empty list.
-    static func paginate(_ sources: [String], kind: ListPage.Kind, language: String, taxonomy: String?, term: String?,
-                         base: String, perPage: Int) -> [ListPage] {
+    static func paginate(_ sources: [String], positions: [Int], kind: ListPage.Kind, language: String, taxonomy: String?,
+                         term: String?, base: String, perPage: Int) -> [ListPage] {
         let count = max(1, (sources.count + perPage - 1) / perPage)
         let paths = (1...count).map { $0 == 1 ? base : base + "page/\($0)/" }
         return (1...count).map { number in
-            let slice = Array(sources.dropFirst((number - 1) * perPage).prefix(perPage))
-            return ListPage(kind: kind, language: language, taxonomy: taxonomy, term: term, articles: slice,
-                            number: number, count: count, urlPaths: paths)
+            let range = min(sources.count, (number - 1) * perPage)..<min(sources.count, number * perPage)
+            return ListPage(kind: kind, language: language, taxonomy: taxonomy, term: term, articles: Array(sources[range]),
+                            positions: Array(positions[range]), number: number, count: count, urlPaths: paths)
         }
     }
 }
