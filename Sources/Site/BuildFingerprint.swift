@@ -40,8 +40,10 @@ struct BuildFingerprint: Equatable {
     /// per-file hashes.
     static func compute(_ files: ProjectFiles, options: BuildOptions, output: URL)
         -> (value: UInt64, hashes: [UInt64?], paths: [String], stamps: InputStamps?) {
+        // The last build's stamps are read on another thread while the folders are listed.
+        let stored = Pending(jobs: options.jobs) { InputStamps.load(from: files) }
         let paths = files.sourcePaths
-        let previous = InputStamps.load(from: files)
+        let previous = stored.value
         let taken = InputStamps.now
         let root = files.root.path + "/"
         let folder = open(files.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -127,6 +127,8 @@ public enum SiteBuilder {
         /// The output folder as the caches name it (`OutputCaches`: each folder has its own).
         let outputName = PageCache.outputName(output, files: files)
         if options.write {
+            // The last build's record is read on another thread while the inputs are stamped.
+            let record = Pending(jobs: options.jobs) { [files] in BuildFingerprint.stored(in: files, output: outputName) }
             let (value, hashesByPosition, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
             if let stamps {
                 let stampFiles = files
@@ -134,7 +136,7 @@ public enum SiteBuilder {
             }
             fingerprint = value
             sourcePaths = paths
-            previous = BuildFingerprint.stored(in: files, output: outputName)
+            previous = record.value
             if let previous, previous.fingerprint.value == value, previous.fingerprint.holds(at: options.now),
                FileManager.default.fileExists(atPath: output.path), BuildFingerprint.present(previous.outputs, in: output, jobs: options.jobs) {
                 report.upToDate = true
