@@ -389,7 +389,7 @@ final class CacheFile: @unchecked Sendable {  // used by one thread at a time (P
     /// Removes the caches that later ones replaced (`finish`) from `folder`.
     static func removeReplaced(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasByteSuffix(".old") {
+        for name in names where name.hasSuffix(replacedSuffix) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }

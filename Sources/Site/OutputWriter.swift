@@ -268,3 +268,13 @@ final class OutputStage: @unchecked Sendable {
         return removed
     }
 }
+
+/// Writes text to a file descriptor (`STDOUT_FILENO`, `STDERR_FILENO`) with `write(2)`
+/// (`OutputStage.writeAll`). Not `print`, whose dynamic casts of its argument scan every
+/// protocol conformance in the binary on first use, nor `FileHandle` with `Data`, whose generic
+/// initializer does too (a third of a million instructions each). A failed write (the stream
+/// closed or full) is ignored, as print ignores it.
+public func writeText(_ text: String, to descriptor: Int32) {
+    var copy = text
+    copy.withUTF8 { _ = OutputStage.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+}

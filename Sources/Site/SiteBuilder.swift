@@ -191,12 +191,11 @@ public enum SiteBuilder {
         var oldCache: PageCache?
         if let config = loaded.config, let templates = loaded.templates {
             // The page cache is read and checked while the plan is made.
-            let cacheFiles = files
-            let ((calendar, sitePlan), cache) = concurrently(jobs: options.jobs, {
-                Self.plan(loaded, config: config, options: options)
-            }, {
-                options.write ? PageCache.load(from: cacheFiles, output: outputName) : nil
-            })
+            let pendingCache = Pending(jobs: options.jobs) { [files] in
+                options.write ? PageCache.load(from: files, output: outputName) : nil
+            }
+            let (calendar, sitePlan) = Self.plan(loaded, config: config, options: options)
+            let cache = pendingCache.value
             plan = sitePlan
             if !options.drafts {
                 // Times are whole seconds, as the record stores them: the day starts are.
@@ -232,7 +231,15 @@ public enum SiteBuilder {
                                         }),
                                         hasChecks: templates.contains("checks.html")
                                             && sitePlan.articles.contains { loaded.checkBlocks.contains($0.source) })
-            let renderable = sitePlan.articles.filter { layoutExists($0.layout) }
+            // The articles with a layout, and where each article of the plan is among them (-1:
+            // none), for the list keys (a list page knows its articles' positions in the plan).
+            var withLayout: [Article] = []
+            var renderableIndex = [Int](repeating: -1, count: sitePlan.articles.count)
+            for (position, article) in sitePlan.articles.enumerated() where layoutExists(article.layout) {
+                renderableIndex[position] = withLayout.count
+                withLayout.append(article)
+            }
+            let renderable = withLayout
             let jobs = options.jobs
             // Pages whose inputs did not change since the last build are kept, not rendered.
             let keys = options.write ? PageKeys(fileHashes: fileHashes, renderer: renderer) : nil
@@ -288,12 +295,6 @@ public enum SiteBuilder {
             let listKeys = rendered.map { $0.listKey }
             let indexOf = Dictionary(uniqueKeysWithValues: renderable.enumerated().map { ($1.source, $0) })
             let bySource: @Sendable (String) -> RenderedArticle? = { source in indexOf[source].map { articles[$0] } }
-            // By position in the plan (a list page knows its articles' positions): no table lookup.
-            var renderableIndex = [Int](repeating: -1, count: sitePlan.articles.count)
-            var next = 0
-            for (position, article) in sitePlan.articles.enumerated() where next < renderable.count {
-                if renderable[next].source == article.source { renderableIndex[position] = next; next += 1 }
-            }
             let positions = renderableIndex
             let listing: @Sendable (Int) -> String? = { position in positions[position] >= 0 ? listKeys[positions[position]] : nil }
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
@@ -443,12 +444,12 @@ public enum SiteBuilder {
         }
         report.diagnostics += stage.diagnostics
         // Every file is staged: the fingerprint's record is made meanwhile.
-        let produced = stage.producedSizes
+        let producedSizes = stage.producedSizes
         let fingerprintRecord = fingerprint.map {
-            BuildFingerprint(value: $0, files: produced.count, validFrom: validity.from, validUntil: validity.until)
+            BuildFingerprint(value: $0, files: producedSizes.count, validFrom: validity.from, validUntil: validity.until)
         }
         let fingerprintBytes = options.write ? fingerprintRecord.map { record in
-            Pending(jobs: options.jobs) { record.encoded(output: outputName, outputs: produced) }
+            Pending(jobs: options.jobs) { record.encoded(output: outputName, outputs: producedSizes) }
         } : nil
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
@@ -502,7 +503,7 @@ public enum SiteBuilder {
                     // The folder's name changed with its creation (a link above it): both
                     // caches are written again under the new name.
                     pageCacheWriter?.abandon()
-                    fingerprintRecord?.store(in: files, output: writtenName, outputs: produced)
+                    fingerprintRecord?.store(in: files, output: writtenName, outputs: producedSizes)
                     if let pageCache {
                         PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: writtenName,
                                         linksChecked: linksChecked, linksWorld: linksWorld, in: files)
@@ -804,19 +805,6 @@ public enum SiteBuilder {
         return results.take()
     }
 
-    /// Runs `first` and `second` at the same time (one after the other when `jobs` is 1) and
-    /// returns both results: for independent serial steps of a build, such as the site plan and
-    /// reading the page cache.
-    static func concurrently<A: Sendable, B: Sendable>(jobs: Int?, _ first: @Sendable () -> A,
-                                                       _ second: @Sendable () -> B) -> (A, B) {
-        guard jobs ?? ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
-        let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
-        }
-        return (a.take()[0], b.take()[0])
-    }
-
     /// Whether the pages kept from the last build can skip the link check: their links were
     /// checked then, and still hold when no file the last build wrote is gone and every page
     /// rendered again (or made every time) at a path the last build wrote still has every id
@@ -985,7 +973,8 @@ public enum SiteBuilder {
 }
 
 /// A value made on another thread while the build goes on with steps that do not need it
-/// (the fingerprint's record while the output is checked). `value` waits for it. With one
+/// (the page cache while the plan is made, the fingerprint's record while the output is
+/// checked). `value` waits for it. With one
 /// job it is made at once, on the calling thread.
 final class Pending<T: Sendable>: @unchecked Sendable {
     private var result: T?

@@ -189,21 +189,3 @@ struct Serve: ParsableCommand {
         throw ExitCode(1)
     }
 }
-
-/// Writes text to standard output or error with `write(2)`. Not `print`, whose dynamic casts
-/// of its argument scan every protocol conformance in the binary on first use, nor
-/// `FileHandle` with `Data`, whose generic initializer does too (a third of a million
-/// instructions each). A failed write (the stream closed or full) is ignored, as print ignores
-/// it.
-func writeText(_ text: String, to descriptor: Int32) {
-    var copy = text
-    copy.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
-    }
-}
