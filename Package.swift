@@ -48,11 +48,16 @@ let package = Package(
         // shared libraries took two thirds of every start, more than the rest of a rebuild with
         // nothing changed (docs/BENCHMARKS.md). `reckon serve` execs `reckon-serve`, which holds
         // the server, so that reckon does not load FoundationNetworking and libcurl.
+        // And it is linked position-dependent (-no-pie), as Go links Hugo: a PIE had its 90,000
+        // relative relocations applied at every start (4.4 M cycles, some 300 copy-on-write page
+        // faults), 1.5 ms of the 12.8 ms of a 1,000-page rebuild with nothing changed
+        // (docs/BENCHMARKS.md). Only reckon's own code and data load at a fixed address; the
+        // shared libraries (cmark, libxml2), the heap and the stacks are still placed at random.
         .executableTarget(name: "reckon", dependencies: [
             "Site", "ServeCommandLine", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
-        linkerSettings: [.linkedLibrary("mimalloc"), .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]),
+        linkerSettings: [.linkedLibrary("mimalloc"), .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]),
         .executableTarget(name: "reckon-serve", dependencies: [
             "Serve", "ServeCommandLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
