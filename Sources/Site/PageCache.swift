@@ -381,12 +381,10 @@ final class OutputFolder: Sendable {
         }
     }
 
-    /// `holds(_:)` for many files, in slices on `jobs` threads (all cores when nil).
+    /// `holds(_:)` for many files, on `jobs` threads (all cores when nil).
     func holds(_ outputs: [PageCache.OutputFile], jobs: Int?) -> Bool {
-        let slice = 512
-        let slices = (outputs.count + slice - 1) / slice
-        let found = SiteBuilder.renderInParallel(count: slices, jobs: jobs) { index in
-            self.holds(outputs[(index * slice)..<min(outputs.count, (index + 1) * slice)])
+        let found = SiteBuilder.renderInParallel(count: outputs.count, jobs: jobs) { index in
+            self.holds(outputs[index...index])
         }
         return !found.contains(false)
     }
