@@ -39,31 +39,35 @@ struct ProjectFiles: Sendable {
     /// Every regular file under `folder`, sorted by path; hidden files and folders skipped.
     /// A `readdir` walk: Foundation's URL enumerator with resource values cost about 350,000
     /// instructions a file.
+    /// The names are gathered as bytes (`PathBytes`) and a string is made once per file, after
+    /// sorting.
     func files(under folder: String) -> [String] {
-        var result: [String] = []
+        var result = PathBytes()
         var pending: [String] = [folder]
         while let current = pending.popLast() {
-            guard let directory = opendir(url(current).path) else { continue }
+            guard let directory = opendir(rootPath + "/" + current) else { continue }
             defer { closedir(directory) }
+            let prefix = Array((current + "/").utf8)
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
-                let path = current + "/" + name
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): pending.append(path)
-                case Int32(DT_REG): result.append(path)
-                case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                    var info = stat()
-                    guard stat(url(path).path, &info) == 0 else { continue }
-                    if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) }
-                    else if (info.st_mode & S_IFMT) == S_IFREG { result.append(path) }
-                default: continue
+                let type = Int32(entry.pointee.d_type)
+                withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    let name = UnsafeRawBufferPointer(rebasing: raw.prefix(while: { $0 != 0 }))
+                    guard let first = name.first, first != UInt8(ascii: ".") else { return }
+                    switch type {
+                    case Int32(DT_DIR): pending.append(current + "/" + String(decoding: name, as: UTF8.self))
+                    case Int32(DT_REG): result.append(prefix, name)
+                    case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                        let path = current + "/" + String(decoding: name, as: UTF8.self)
+                        var info = stat()
+                        guard stat(rootPath + "/" + path, &info) == 0 else { return }
+                        if (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) }
+                        else if (info.st_mode & S_IFMT) == S_IFREG { result.append(path.utf8) }
+                    default: return
+                    }
                 }
             }
         }
-        return result.sorted(byPath: { $0 })
+        return result.order { result.string($0) < result.string($1) }.map(result.string)
     }
 
     /// Every input a build reads: the files under `content/` and then `templates/`, each folder

@@ -115,25 +115,55 @@ extension String {
 }
 
 extension Sequence {
-    /// The elements in the `String` order of `key(element)` (stable for equal keys). When every
-    /// key is ASCII that order is the order of the bytes: the keys are copied into one buffer
-    /// and their indices sorted with `memcmp`, with no string touched while sorting. Sorting a
-    /// thousand paths with `String`'s `<` (which orders by Unicode scalars after normalizing,
-    /// retaining and releasing both strings) was a tenth of a rebuild with nothing changed.
+    /// The elements in the `String` order of `key(element)` (stable for equal keys), sorted as
+    /// `PathBytes` sorts.
     func sorted(byPath key: (Element) -> String) -> [Element] {
         let elements = Array(self)
-        var bytes: [UInt8] = []
-        var spans: [(start: Int, count: Int)] = []
-        spans.reserveCapacity(elements.count)
-        for element in elements {
-            let start = bytes.count
-            bytes.append(contentsOf: key(element).utf8)
-            spans.append((start, bytes.count - start))
-        }
-        guard !bytes.contains(where: { $0 >= 0x80 }) else {
-            return elements.indices.sorted { key(elements[$0]) < key(elements[$1]) }.map { elements[$0] }
-        }
-        var order = Array(elements.indices)
+        var paths = PathBytes()
+        for element in elements { paths.append(key(element).utf8) }
+        return paths.order { key(elements[$0]) < key(elements[$1]) }.map { elements[$0] }
+    }
+}
+
+/// Paths (or any strings) as UTF-8 bytes in one buffer, for sorting them in `String` order
+/// without touching a string. When every path is ASCII that order is the order of the bytes,
+/// and the indices are sorted with `memcmp`. Sorting a thousand paths with `String`'s `<`
+/// (which orders by Unicode scalars after normalizing, retaining and releasing both strings)
+/// was a tenth of a rebuild with nothing changed.
+struct PathBytes {
+    private(set) var bytes: [UInt8] = []
+    private(set) var spans: [(start: Int, count: Int)] = []
+    private var ascii = true
+
+    var count: Int { spans.count }
+
+    mutating func append(_ path: some Sequence<UInt8>) {
+        let start = bytes.count
+        bytes.append(contentsOf: path)
+        spans.append((start, bytes.count - start))
+        if ascii { ascii = !bytes[start...].contains { $0 >= 0x80 } }
+    }
+
+    /// `prefix` then `name`, as one path.
+    mutating func append(_ prefix: [UInt8], _ name: UnsafeRawBufferPointer) {
+        let start = bytes.count
+        bytes.append(contentsOf: prefix)
+        bytes.append(contentsOf: name)
+        spans.append((start, bytes.count - start))
+        if ascii { ascii = !name.contains { $0 >= 0x80 } && !prefix.contains { $0 >= 0x80 } }
+    }
+
+    /// The path at `index`, as a string.
+    func string(_ index: Int) -> String {
+        let span = spans[index]
+        return String(decoding: bytes[span.start..<(span.start + span.count)], as: UTF8.self)
+    }
+
+    /// The indices in `String` order of the paths, equal ones in the order they were added.
+    /// - Parameter isBefore: `String`'s `<` of two paths, by index: used when a path is not ASCII.
+    func order(_ isBefore: (Int, Int) -> Bool) -> [Int] {
+        var order = Array(spans.indices)
+        guard ascii else { return order.sorted(by: isBefore) }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             spans.withUnsafeBufferPointer { spans in
@@ -144,6 +174,6 @@ extension Sequence {
                 }
             }
         }
-        return order.map { elements[$0] }
+        return order
     }
 }

@@ -44,3 +44,37 @@ import Testing
         }
     }
 }
+
+/// The inputs a build lists (`ProjectFiles.files(under:)`): every regular file, in `String`
+/// order of the path, hidden names skipped, links followed to what they are.
+@Suite struct ListingTests {
+    @Test(arguments: [false, true])
+    func listsInStringOrder(nonASCII: Bool) throws {
+        let manager = FileManager.default
+        let site = manager.temporaryDirectory.appendingPathComponent("reckon-listing-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: site) }
+        var files = ["content/posts/b.md", "content/post.md", "content/posts/a.md", "content/Posts/c.md",
+                     "content/posts-2/a.md", "content/posts/a.md.bak", "content/z/deep/er/x.csv"]
+        if nonASCII { files += ["content/é.md", "content/e\u{301}z.md", "content/ê/x.md", "content/e.md"] }
+        for hidden in ["content/.draft.md", "content/.git/config", "content/posts/.DS_Store"] {
+            try manager.createDirectory(at: site.appendingPathComponent(hidden).deletingLastPathComponent(),
+                                        withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: site.appendingPathComponent(hidden))
+        }
+        for file in files {
+            try manager.createDirectory(at: site.appendingPathComponent(file).deletingLastPathComponent(),
+                                        withIntermediateDirectories: true)
+            try Data(file.utf8).write(to: site.appendingPathComponent(file))
+        }
+        // A link to a file is listed as a file; a link to a folder is listed into; a dangling one is not.
+        try manager.createSymbolicLink(atPath: site.appendingPathComponent("content/alias.md").path,
+                                       withDestinationPath: "post.md")
+        try manager.createSymbolicLink(atPath: site.appendingPathComponent("content/linked").path,
+                                       withDestinationPath: "z/deep")
+        try manager.createSymbolicLink(atPath: site.appendingPathComponent("content/gone.md").path,
+                                       withDestinationPath: "missing.md")
+        let listed = ProjectFiles(root: site).files(under: "content")
+        let expected = (files + ["content/alias.md", "content/linked/er/x.csv"]).sorted()
+        #expect(listed == expected)
+    }
+}
