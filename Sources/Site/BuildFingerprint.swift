@@ -142,8 +142,9 @@ struct BuildFingerprint: Equatable {
 
     /// - Parameters:
     ///   - output: The output folder, as `PageCache.outputName` gives it.
-    ///   - outputs: Every file the build produced, with its size.
-    func store(in files: ProjectFiles, output: String, outputs: [String: Int]) {
+    ///   - outputs: Every file the build produced, with its size, sorted by path
+    ///     (`OutputStage.producedFiles`).
+    func store(in files: ProjectFiles, output: String, outputs: [PageCache.OutputFile]) {
         Self.write(encoded(output: output, outputs: outputs), in: files, output: output)
     }
 
@@ -158,16 +159,17 @@ struct BuildFingerprint: Equatable {
 
     /// The record as `store` writes it (made while the build checks its output: sorting the
     /// paths of a 10,000-page site is some 20 million instructions).
-    func encoded(output: String, outputs: [String: Int]) -> [UInt8] {
+    /// - Parameter outputs: Sorted by path (`OutputStage.producedFiles`).
+    func encoded(output: String, outputs: [PageCache.OutputFile]) -> [UInt8] {
         // One file a line: a path with a line break is left out (then not checked).
-        let listed = outputs.sorted(byPath: \.key).filter { !$0.key.containsBytes("\n") }
+        let listed = outputs.filter { !$0.path.containsBytes("\n") }
         func time(_ seconds: Double?) -> String { seconds.map { String(Int64($0.rounded(.down))) } ?? "-" }
         var bytes = Array("\(String(value, radix: 16)) \(listed.count) \(time(validFrom)) \(time(validUntil))\n\(output)\n".utf8)
         bytes.reserveCapacity(listed.count * 48)
-        for (path, size) in listed {
-            bytes += String(size).utf8
+        for file in listed {
+            bytes += String(file.size).utf8
             bytes.append(UInt8(ascii: " "))
-            bytes += path.utf8
+            bytes += file.path.utf8
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes

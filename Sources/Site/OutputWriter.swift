@@ -39,7 +39,9 @@ final class OutputStage: @unchecked Sendable {
     let writes: Bool
     private let lock = NSLock()
     private var producedPaths: Set<String> = []
-    private var sizes: [String: Int] = [:]
+    /// Every file handed over, with its size, in the order handed over (a path handed over
+    /// twice is here twice: `producedFiles` keeps the last).
+    private var files: [PageCache.OutputFile] = []
     /// Output path → number of its file in the staging folder.
     private var stagedPaths: [(path: String, number: Int)] = []
     private var writtenInPlace = 0
@@ -73,7 +75,7 @@ final class OutputStage: @unchecked Sendable {
     func put(_ path: String, _ bytes: [UInt8]) {
         lock.lock()
         producedPaths.insert(path)
-        sizes[path] = bytes.count
+        files.append(PageCache.OutputFile(path: path, size: bytes.count))
         lock.unlock()
         guard writes else { return }
         do {
@@ -103,19 +105,22 @@ final class OutputStage: @unchecked Sendable {
     func keep(_ files: [PageCache.OutputFile]) {
         lock.lock()
         producedPaths.reserveCapacity(producedPaths.count + files.count)
-        sizes.reserveCapacity(sizes.count + files.count)
-        for file in files {
-            producedPaths.insert(file.path)
-            sizes[file.path] = file.size
-        }
+        for file in files { producedPaths.insert(file.path) }
+        self.files += files
         unchangedCount += files.count
         lock.unlock()
     }
 
-    /// The size of every output file of the build so far, by path.
-    var producedSizes: [String: Int] {
-        lock.lock(); defer { lock.unlock() }
-        return sizes
+    /// Every output file of the build so far with its size, sorted by path (`sorted(byPath:)`),
+    /// each path once (with the size it was last handed over with).
+    var producedFiles: [PageCache.OutputFile] {
+        lock.lock()
+        let handed = files
+        lock.unlock()
+        let sorted = handed.sorted(byPath: { $0.path })  // stable: of equal paths, the last handed over is last
+        return sorted.indices.compactMap { index in
+            index + 1 < sorted.count && sorted[index + 1].path == sorted[index].path ? nil : sorted[index]
+        }
     }
 
     /// Moves the staged files into the output folder and removes stale files: those of

@@ -443,13 +443,13 @@ public enum SiteBuilder {
             }
         }
         report.diagnostics += stage.diagnostics
-        // Every file is staged: the fingerprint's record is made meanwhile.
-        let producedSizes = stage.producedSizes
+        // Every file is staged: the fingerprint's record is made meanwhile (sorting the files too).
+        let producedCount = stage.produced.count
         let fingerprintRecord = fingerprint.map {
-            BuildFingerprint(value: $0, files: producedSizes.count, validFrom: validity.from, validUntil: validity.until)
+            BuildFingerprint(value: $0, files: producedCount, validFrom: validity.from, validUntil: validity.until)
         }
         let fingerprintBytes = options.write ? fingerprintRecord.map { record in
-            Pending(jobs: options.jobs) { record.encoded(output: outputName, outputs: producedSizes) }
+            Pending(jobs: options.jobs) { record.encoded(output: outputName, outputs: stage.producedFiles) }
         } : nil
         if let config = loaded.config {
             // An article that failed to render is already reported; links to it are not wrong.
@@ -503,7 +503,7 @@ public enum SiteBuilder {
                     // The folder's name changed with its creation (a link above it): both
                     // caches are written again under the new name.
                     pageCacheWriter?.abandon()
-                    fingerprintRecord?.store(in: files, output: writtenName, outputs: producedSizes)
+                    fingerprintRecord?.store(in: files, output: writtenName, outputs: stage.producedFiles)
                     if let pageCache {
                         PageCache.store(articles: pageCache.articles, lists: pageCache.lists, output: writtenName,
                                         linksChecked: linksChecked, linksWorld: linksWorld, in: files)
