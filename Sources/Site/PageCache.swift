@@ -44,8 +44,8 @@ struct PageCache {
     /// `PageKeys.linksWorld` of the build that wrote the cache.
     private(set) var linksWorld = ""
     /// Where each entry is in `bytes`: articles by source path, lists by output path.
-    private var articleEntries: [String: Range<Int>] = [:]
-    private var listEntries: [String: Range<Int>] = [:]
+    private var articleEntries = NameIndex()
+    private var listEntries = NameIndex()
 
     /// An output file and its size in bytes.
     struct OutputFile: Equatable {
@@ -133,13 +133,17 @@ struct PageCache {
         do throws(CacheReader.Damaged) {
             guard try reader.string() == Self.version, try reader.string() == output else { return nil }
             linksWorld = try reader.string()
-            for _ in 0..<(try reader.count()) {
-                let name = try reader.string()
-                articleEntries[name] = try reader.raw(try reader.count())
+            let articleCount = try reader.count()
+            articleEntries = NameIndex(capacity: articleCount)
+            for _ in 0..<articleCount {
+                let name = try reader.raw(try reader.count())
+                articleEntries.add(name: name, value: try reader.raw(try reader.count()), in: bytes)
             }
-            for _ in 0..<(try reader.count()) {
-                let name = try reader.string()
-                listEntries[name] = try reader.raw(try reader.count())
+            let listCount = try reader.count()
+            listEntries = NameIndex(capacity: listCount)
+            for _ in 0..<listCount {
+                let name = try reader.raw(try reader.count())
+                listEntries.add(name: name, value: try reader.raw(try reader.count()), in: bytes)
             }
             linksChecked = try reader.bool()  // last: known only after the entries were written
             guard reader.atEnd else { return nil }
@@ -164,7 +168,7 @@ struct PageCache {
     /// The entry of an article whose key is `key`, with its stored bytes; nil when there is
     /// none, its key differs or it is damaged. Its link targets are read only when asked for.
     func article(_ source: String, key: String, linkTargets: Bool) -> (ArticleEntry, Stored)? {
-        guard let range = articleEntries[source] else { return nil }
+        guard let range = articleEntries.find(source, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == key else { return nil }
@@ -191,7 +195,7 @@ struct PageCache {
     /// The ids the last build's page of article `source` had, whatever its key, when that
     /// page was at `outputPath` (nil when there was no such page, or it was elsewhere).
     func ids(ofArticle source: String, at outputPath: String) -> Set<String>? {
-        guard let range = articleEntries[source] else { return nil }
+        guard let range = articleEntries.find(source, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         return try? { () throws(CacheReader.Damaged) -> Set<String>? in
             _ = try Self.articleHeader(key: try reader.string(), &reader)
@@ -203,7 +207,7 @@ struct PageCache {
     /// The ids the last build's page at `outputPath` had (a list, a taxonomy's terms, the
     /// checks or 404 page), whatever its key.
     func ids(ofPage outputPath: String) -> Set<String>? {
-        guard let range = listEntries[outputPath] else { return nil }
+        guard let range = listEntries.find(outputPath, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         return try? { () throws(CacheReader.Damaged) in try Self.listEntry(key: try reader.string(), &reader).page.ids }()
     }
@@ -213,7 +217,7 @@ struct PageCache {
 
     /// The entry of a list page whose key is `key`, as for `article(_:key:)`.
     func list(_ outputPath: String, key: String) -> (ListEntry, Stored)? {
-        guard let range = listEntries[outputPath] else { return nil }
+        guard let range = listEntries.find(outputPath, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
             guard try reader.string() == key else { return nil }

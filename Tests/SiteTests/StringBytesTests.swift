@@ -229,3 +229,37 @@ import Testing
         #expect(path.hasByteSuffix(""))
     }
 }
+
+@Suite struct NameIndexTests {
+    /// Names laid out as a cache file holds them: each name's bytes, then its entry's.
+    static func layout(_ entries: [(String, String)]) -> (bytes: [UInt8], ranges: [(name: Range<Int>, value: Range<Int>)]) {
+        var bytes: [UInt8] = [], ranges: [(Range<Int>, Range<Int>)] = []
+        for (name, value) in entries {
+            let nameStart = bytes.count
+            bytes += name.utf8
+            let valueStart = bytes.count
+            bytes += value.utf8
+            ranges.append((nameStart..<valueStart, valueStart..<bytes.count))
+        }
+        return (bytes, ranges)
+    }
+
+    @Test(arguments: [false, true])
+    func findsEachNameAndTheLastOfARepeat(allCollide: Bool) {
+        let entries = [("posts/a/index.html", "A"), ("posts/b/index.html", "B"), ("", "empty"), ("tags/ai/", "T"),
+                       ("posts/a/index.html", "A2"), ("posts/é/index.html", "E"), ("posts/a/index.htm", "short")]
+        let (bytes, ranges) = Self.layout(entries)
+        var index = allCollide ? NameIndex(capacity: 2, hash: { _ in 7 }) : NameIndex()
+        for range in ranges { index.add(name: range.name, value: range.value, in: bytes) }
+        func value(_ name: String) -> String? { index.find(name, in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
+        #expect(value("posts/a/index.html") == "A2")
+        #expect(value("posts/b/index.html") == "B")
+        #expect(value("") == "empty")
+        #expect(value("tags/ai/") == "T")
+        #expect(value("posts/é/index.html") == "E")
+        #expect(value("posts/e\u{301}/index.html") == nil)  // other bytes: another name
+        #expect(value("posts/a/index.htm") == "short")
+        #expect(value("posts/a/index.htmlx") == nil)
+        #expect(value("posts/c/index.html") == nil)
+    }
+}
