@@ -388,7 +388,7 @@ final class CacheFile: @unchecked Sendable {  // used by one thread at a time (P
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         self.url = url
         self.checked = checked
-        temporary = url.path + ".new-\(getpid())"
+        temporary = url.path + Self.temporaryMarker + String(getpid())
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         buffer.reserveCapacity(Self.capacity)
@@ -446,11 +446,18 @@ final class CacheFile: @unchecked Sendable {  // used by one thread at a time (P
     }
 
     static let replacedSuffix = ".old"
+    /// Between a cache's name and the process number in the name of its temporary file.
+    static let temporaryMarker = ".new-"
 
-    /// Removes the caches that later ones replaced (`finish`) from `folder`.
-    static func removeReplaced(in folder: URL) {
+    /// Removes from `folder` the caches that later ones replaced (`finish`), and, when
+    /// `temporaries` (the caller holds the site's lock, `SiteBuilder.lockSite`: no other build
+    /// is writing there), the temporary files of other processes: builds that were killed
+    /// before they renamed theirs into place.
+    static func removeReplaced(in folder: URL, temporaries: Bool) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasSuffix(replacedSuffix) {
+        let own = temporaryMarker + String(getpid())
+        for name in names where name.hasSuffix(replacedSuffix)
+            || (temporaries && name.contains(temporaryMarker) && !name.hasSuffix(own)) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }

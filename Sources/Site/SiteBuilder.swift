@@ -144,9 +144,10 @@ public enum SiteBuilder {
                 endPhase("load")
                 return report
             }
-            // The caches the last build replaced are removed meanwhile (`CacheFile.finish`).
-            let cacheFolder = files.root.appendingPathComponent(".reckon-cache")
-            DispatchQueue.global().async(group: storing) { CacheFile.removeReplaced(in: cacheFolder) }
+            // The caches the last build replaced are removed meanwhile (`CacheFile.finish`), and
+            // the temporary files of builds killed while writing one.
+            let cacheFolder = files.root.appendingPathComponent(".reckon-cache"), locked = lock != nil
+            DispatchQueue.global().async(group: storing) { CacheFile.removeReplaced(in: cacheFolder, temporaries: locked) }
             // By path, made only when the build goes on.
             var hashes: [String: UInt64] = [:]
             hashes.reserveCapacity(paths.count)

@@ -309,6 +309,28 @@ import Testing
         #expect(site.build().upToDate)
     }
 
+    /// A build killed while writing a cache leaves its temporary file (`NAME.new-PID`); the next
+    /// build that writes (holding the site's lock, so no other build is writing) removes it, and
+    /// keeps what is not a cache's temporary file.
+    @Test func temporaryFilesOfKilledBuildsAreRemoved() throws {
+        let site = try builtExample()
+        defer { site.remove() }
+        #expect(site.build().diagnostics == [])
+        let folder = site.root.appendingPathComponent(".reckon-cache")
+        let pages = try cacheFile("pages", of: site)
+        let stale = [pages.path + ".new-999999", folder.appendingPathComponent("inputs.new-1").path]
+        let kept = folder.appendingPathComponent("notes.txt").path
+        for path in stale + [kept] { #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
+        #expect(site.build().upToDate)  // nothing written: nothing removed yet
+        #expect(stale.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
+        #expect(site.build().diagnostics == [])
+        #expect(stale.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        #expect(FileManager.default.fileExists(atPath: kept))
+        #expect(try cacheFile("pages", of: site) == pages)  // the cache itself, written again
+        #expect(site.build().upToDate)
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let report = try rebuild { site in
             try append("\nOne more paragraph.\n", to: "content/posts/methods.md", in: site)
