@@ -21,6 +21,11 @@ struct CacheWriter {
     }
 
     mutating func write(_ number: Int) { write(UInt64(bitPattern: Int64(number))) }
+    /// A flag, then the number when there is one.
+    mutating func write(_ number: UInt64?) {
+        write(number != nil)
+        if let number { write(number) }
+    }
     mutating func write(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
     mutating func write(_ number: Double) { write(number.bitPattern) }
 
@@ -162,6 +167,9 @@ struct CacheReader {
     }
 
     mutating func int() throws(Damaged) -> Int { Int(Int64(bitPattern: try uint())) }
+
+    /// What `write(_: UInt64?)` wrote.
+    mutating func optionalUInt() throws(Damaged) -> UInt64? { try bool() ? try uint() : nil }
 
     mutating func count() throws(Damaged) -> Int {
         let value = try int()

@@ -34,7 +34,12 @@ import Glibc
 /// `.reckon-cache/` (or the output folder) makes the next build render everything.
 struct PageCache {
     /// Bumped when the entries' shape or meaning changes.
-    static let version = "reckon-pages-5/" + BuildFingerprint.version
+    static let version = "reckon-pages-6/" + BuildFingerprint.version
+
+    /// A page's key (and the other keys of `PageKeys`): the `StableHash` of what it hashes,
+    /// stored as a number. (Stored and compared as 16 hex digits, a key cost a string of its
+    /// own wherever it was made, read or mixed into another.)
+    typealias Key = UInt64
 
     /// The file's bytes; entries are decoded when asked for, on the render tasks.
     private let bytes: [UInt8]
@@ -54,13 +59,13 @@ struct PageCache {
     }
 
     struct ArticleEntry {
-        var key: String
+        var key: Key
         /// The data tables' key, when the page evaluated formulas.
-        var dataKey: String?
+        var dataKey: Key?
         /// The key of the page's links, resolved.
-        var linksKey: String
+        var linksKey: Key
         /// What list pages show of the article.
-        var listKey: String
+        var listKey: Key
         var outputs: [OutputFile]
         var article: RenderedArticle
 
@@ -80,7 +85,8 @@ struct PageCache {
     }
 
     struct ListEntry {
-        var key: String
+        /// nil for an entry that only records a page's facts (its ids): it never matches.
+        var key: Key?
         var output: OutputFile
         var page: RenderedPage
 
@@ -97,8 +103,9 @@ struct PageCache {
 
         init(bytes: ArraySlice<UInt8>) { self.bytes = bytes }
 
-        /// A list page's entry (or the facts of a page made every time), its file `size` bytes.
-        init(key: String, page: RenderedPage, size: Int) {
+        /// A list page's entry (or, with no key, the facts of a page made every time), its file
+        /// `size` bytes.
+        init(key: Key?, page: RenderedPage, size: Int) {
             bytes = ListEntry(key: key, output: OutputFile(path: page.outputPath, size: size), page: page).encoded[...]
         }
     }
@@ -154,24 +161,24 @@ struct PageCache {
 
     /// An article entry's keys, mixed into the key of a feed it is in.
     struct PageKey: Sendable {
-        var key: String
-        var dataKey: String?
-        var linksKey: String
+        var key: Key
+        var dataKey: Key?
+        var linksKey: Key
 
-        static let none = PageKey(key: "", dataKey: nil, linksKey: "")
+        static let none = PageKey(key: 0, dataKey: nil, linksKey: 0)
 
         func mix(into hash: inout StableHash) {
-            hash.mix(key); hash.mix(dataKey ?? "-"); hash.mix(linksKey)
+            hash.mix(key); hash.mix(dataKey != nil); hash.mix(dataKey ?? 0); hash.mix(linksKey)
         }
     }
 
     /// The entry of an article whose key is `key`, with its stored bytes; nil when there is
     /// none, its key differs or it is damaged. Its link targets are read only when asked for.
-    func article(_ source: String, key: String, linkTargets: Bool) -> (ArticleEntry, Stored)? {
+    func article(_ source: String, key: Key, linkTargets: Bool) -> (ArticleEntry, Stored)? {
         guard let range = articleEntries.find(source, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
-            guard try reader.string() == key else { return nil }
+            guard try reader.uint() == key else { return nil }
             var entry = try Self.articleHeader(key: key, &reader)
             entry.article = try reader.article(linkTargets: linkTargets)
             guard reader.atEnd else { return nil }
@@ -182,8 +189,8 @@ struct PageCache {
     }
 
     /// An article entry's fields after its key, up to its page (left empty).
-    private static func articleHeader(key: String, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ArticleEntry {
-        let dataKey = try reader.optionalString(), linksKey = try reader.string(), listKey = try reader.string()
+    private static func articleHeader(key: Key, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ArticleEntry {
+        let dataKey = try reader.optionalUInt(), linksKey = try reader.uint(), listKey = try reader.uint()
         var outputs: [OutputFile] = []
         for _ in 0..<(try reader.count()) { outputs.append(OutputFile(path: try reader.string(), size: try reader.int())) }
         let empty = RenderedArticle(page: RenderedPage(outputPath: "", source: "", html: [], diagnostics: []), summary: [],
@@ -198,7 +205,7 @@ struct PageCache {
         guard let range = articleEntries.find(source, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         return try? { () throws(CacheReader.Damaged) -> Set<String>? in
-            _ = try Self.articleHeader(key: try reader.string(), &reader)
+            _ = try Self.articleHeader(key: try reader.uint(), &reader)
             let page = try reader.page()
             return page.outputPath == outputPath ? page.ids : nil
         }() ?? nil
@@ -209,18 +216,15 @@ struct PageCache {
     func ids(ofPage outputPath: String) -> Set<String>? {
         guard let range = listEntries.find(outputPath, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
-        return try? { () throws(CacheReader.Damaged) in try Self.listEntry(key: try reader.string(), &reader).page.ids }()
+        return try? { () throws(CacheReader.Damaged) in try Self.listEntry(key: try reader.optionalUInt(), &reader).page.ids }()
     }
 
-    /// The key of an entry that only records a page's facts (its ids): it never matches.
-    static let factsOnly = "-"
-
     /// The entry of a list page whose key is `key`, as for `article(_:key:)`.
-    func list(_ outputPath: String, key: String) -> (ListEntry, Stored)? {
+    func list(_ outputPath: String, key: Key) -> (ListEntry, Stored)? {
         guard let range = listEntries.find(outputPath, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
-            guard try reader.string() == key else { return nil }
+            guard try reader.optionalUInt() == key else { return nil }
             let entry = try Self.listEntry(key: key, &reader)
             guard reader.atEnd else { return nil }
             return (entry, Stored(bytes: bytes[range]))
@@ -230,7 +234,7 @@ struct PageCache {
     }
 
     /// A list entry's fields after its key.
-    private static func listEntry(key: String, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ListEntry {
+    private static func listEntry(key: Key?, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ListEntry {
         let output = OutputFile(path: try reader.string(), size: try reader.int())
         return ListEntry(key: key, output: output, page: try reader.page(lazily: true))
     }
@@ -401,9 +405,9 @@ final class OutputFolder: Sendable {
 final class PageKeys: Sendable {
     /// What every page reads: Reckon's version, site.yaml, the templates, the site's year and
     /// checks page.
-    let site: String
+    let site: PageCache.Key
     /// Every file under `content/data/`.
-    let data: String
+    let data: PageCache.Key
     /// Everything `links(_:)` looks targets up in: every article's source path and URL, and
     /// every content file. When it is the last build's, no article's links key can have
     /// changed, and none is computed again.
@@ -428,8 +432,8 @@ final class PageKeys: Sendable {
         }
         site.mix(renderer.year)
         site.mix(renderer.hasChecks)
-        self.site = site.hex
-        self.data = data.hex
+        self.site = site.value
+        self.data = data.value
         // Summed per entry, so the tables' order does not matter (and nothing is sorted).
         var urls: UInt64 = 0, files: UInt64 = 0
         for (source, url) in renderer.links.articleURLs {
@@ -449,7 +453,7 @@ final class PageKeys: Sendable {
     }
 
     /// An article page's key, before its links and data are looked at.
-    func article(_ article: Article, fileHash: UInt64) -> String {
+    func article(_ article: Article, fileHash: UInt64) -> PageCache.Key {
         var hash = StableHash()
         hash.mix(site)
         hash.mix(article.source)
@@ -463,7 +467,7 @@ final class PageKeys: Sendable {
         hash.mix(translations.count)
         for translation in translations { Self.mix(translation, into: &hash) }
         hash.mix(renderer.feedSources.contains(article.source))
-        return hash.hex
+        return hash.value
     }
 
     /// What an article's page shows of another (a neighbour, a translation).
@@ -474,17 +478,17 @@ final class PageKeys: Sendable {
 
     /// The key of an article's links as this build would resolve them: for each path its
     /// relative links were looked up as, the article there (its URL) or the content file.
-    func links(_ targets: [String]) -> String {
+    func links(_ targets: [String]) -> PageCache.Key {
         var hash = StableHash()
         for target in targets {
             hash.mix(target); hash.mix(renderer.links.articleURLs[target] ?? "\u{0}")
             hash.mix(renderer.links.contentFiles.contains(target))
         }
-        return hash.hex
+        return hash.value
     }
 
     /// What list pages show of an article: its fields and its rendered summary.
-    func listing(_ article: Article, rendered: RenderedArticle) -> String {
+    func listing(_ article: Article, rendered: RenderedArticle) -> PageCache.Key {
         var hash = StableHash()
         hash.mix(article.source); hash.mix(article.title); hash.mix(article.urlPath); hash.mix(article.language)
         hash.mix(article.date?.description ?? ""); hash.mix(article.summary)
@@ -493,23 +497,23 @@ final class PageKeys: Sendable {
             for term in terms { hash.mix(term) }
         }
         hash.mix(rendered.summaryNodes()); hash.mix(rendered.summaryText); hash.mix(rendered.readingMinutes)
-        return hash.hex
+        return hash.value
     }
 
     /// The key of a file made from other pages (a feed, the sitemap): the site's key and
     /// `parts`, everything the file is made of in order (for a feed, each entry's page key,
     /// which covers what the feed shows of it).
     /// - Parameter parts: Mixes them (with their count) into the hash.
-    func generated(_ name: String, parts: (inout StableHash) -> Void) -> String {
+    func generated(_ name: String, parts: (inout StableHash) -> Void) -> PageCache.Key {
         var hash = StableHash()
         hash.mix(site); hash.mix(name)
         parts(&hash)
-        return hash.hex
+        return hash.value
     }
 
     /// A list page's key.
     /// - Parameter listing: The `listing` key of an article, by its position in the plan.
-    func list(_ list: SitePlan.ListPage, listing: (Int) -> String?) -> String {
+    func list(_ list: SitePlan.ListPage, listing: (Int) -> PageCache.Key?) -> PageCache.Key {
         var hash = StableHash()
         hash.mix(site)
         hash.mix(list.kind.rawValue); hash.mix(list.language); hash.mix(list.taxonomy ?? ""); hash.mix(list.term ?? "")
@@ -517,7 +521,11 @@ final class PageKeys: Sendable {
         hash.mix(list.number > 1 ? list.urlPaths[list.number - 2] : "")
         hash.mix(list.number < list.count ? list.urlPaths[list.number] : "")
         hash.mix(list.articles.count)
-        for (source, position) in zip(list.articles, list.positions) { hash.mix(source); hash.mix(listing(position) ?? "") }
-        return hash.hex
+        for (source, position) in zip(list.articles, list.positions) {
+            hash.mix(source)
+            let key = listing(position)
+            hash.mix(key != nil); hash.mix(key ?? 0)
+        }
+        return hash.value
     }
 }

@@ -249,14 +249,14 @@ public enum SiteBuilder {
             let checkedFiles = files  // with the hashes every read is checked against
             linksWorld = keys?.linksWorld ?? ""
             let linksUnchanged = keys != nil && cache?.linksWorld == linksWorld
-            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: String, PageCache.Stored?, kept: [PageCache.OutputFile]?, pageKey: PageCache.PageKey) in
+            let rendered = renderInParallel(count: renderable.count, jobs: jobs) { index -> (RenderedArticle, listKey: PageCache.Key, PageCache.Stored?, kept: [PageCache.OutputFile]?, pageKey: PageCache.PageKey) in
                 let source = renderable[index]
                 guard let keys, let fileHash = hashes[source.source] else {
                     var article = renderer.renderArticle(source)
                     Self.hand(&article.page, to: stage)
                     for (path, bytes) in article.chartFiles { stage.put(path, bytes) }
                     article.chartFiles = article.chartFiles.mapValues { _ in [] }  // counted, not kept
-                    return (article, "", nil, nil, .none)
+                    return (article, 0, nil, nil, .none)
                 }
                 let key = keys.article(source, fileHash: fileHash)
                 if let (entry, stored) = cache?.article(source.source, key: key, linkTargets: !linksUnchanged),
@@ -275,7 +275,7 @@ public enum SiteBuilder {
                                                 diagnostics: error.diagnostics)
                         return (RenderedArticle(page: page, summary: [], summaryText: "", feedHTML: "", readingMinutes: 0,
                                                 checks: [], chartFiles: [:], droppedLabels: 0, linkTargets: [],
-                                                evaluatesFormulas: false), "", nil, nil, .none)
+                                                evaluatesFormulas: false), 0, nil, nil, .none)
                     }
                 }
                 var article = renderer.renderArticle(full)
@@ -297,7 +297,7 @@ public enum SiteBuilder {
             let indexOf = Dictionary(uniqueKeysWithValues: renderable.enumerated().map { ($1.source, $0) })
             let bySource: @Sendable (String) -> RenderedArticle? = { source in indexOf[source].map { articles[$0] } }
             let positions = renderableIndex
-            let listing: @Sendable (Int) -> String? = { position in positions[position] >= 0 ? listKeys[positions[position]] : nil }
+            let listing: @Sendable (Int) -> PageCache.Key? = { position in positions[position] >= 0 ? listKeys[positions[position]] : nil }
             let lists = sitePlan.lists.filter { templates.contains($0.kind.template) }
             let terms = templates.contains("terms.html") ? sitePlan.termsPages : []
             let notFound = templates.contains("404.html") ? 1 : 0
@@ -319,7 +319,7 @@ public enum SiteBuilder {
                 let size = page.html.count
                 Self.hand(&page, to: stage)
                 // Rendered every time; recorded for their ids (see `keptPagesNeedNoLinkCheck`).
-                return (page, keys == nil ? nil : PageCache.Stored(key: PageCache.factsOnly, page: page, size: size), nil)
+                return (page, keys == nil ? nil : PageCache.Stored(key: nil, page: page, size: size), nil)
             }
             var others = renderedOthers.map { $0.0 }
             // Kept pages' files go to the stage in one batch (one lock, not one per page).
@@ -344,7 +344,7 @@ public enum SiteBuilder {
                 Self.hand(&checks, to: stage)
                 others.append(checks)
                 if keys != nil {
-                    pageCache?.lists.append((checks.outputPath, PageCache.Stored(key: PageCache.factsOnly, page: checks, size: size)))
+                    pageCache?.lists.append((checks.outputPath, PageCache.Stored(key: nil, page: checks, size: size)))
                 }
             }
             pages = articles.map { $0.page } + others
