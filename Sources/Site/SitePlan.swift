@@ -64,12 +64,19 @@ struct SitePlan: Sendable {
                             lists: [], termsPages: [])
         plan.bySource.reserveCapacity(articles.count)
         plan.neighbours.reserveCapacity(articles.count)
-        var positionsByLanguage: [String: [Int]] = [:]  // each language's articles, as positions in `articles`
+        // Each language's articles, as positions in `articles`. A site has a few languages:
+        // an article's is found among them by comparing, not by a table lookup per article.
+        var languages: [(language: String, positions: [Int])] = []
         for (position, article) in articles.enumerated() {
             plan.bySource[article.source] = article
-            plan.byLanguage[article.language, default: []].append(article)
-            positionsByLanguage[article.language, default: []].append(position)
+            if let known = languages.firstIndex(where: { $0.language == article.language }) {
+                languages[known].positions.append(position)
+            } else {
+                languages.append((article.language, [position]))
+            }
         }
+        for (language, positions) in languages { plan.byLanguage[language] = positions.map { articles[$0] } }
+        let positionsByLanguage = Dictionary(uniqueKeysWithValues: languages.map { ($0.language, $0.positions) })
         // The articles of each translation key, as chains of indices in `articles` (one table
         // lookup per article, no array per key): `first` of a key, then `next` of each article.
         var first: [String: Int] = [:]
