@@ -263,3 +263,27 @@ import Testing
         #expect(value("posts/c/index.html") == nil)
     }
 }
+
+@Suite struct CacheNumberTests {
+    /// Numbers of one byte (below 128) and of more, back as written; a number cut short, or
+    /// longer than ten bytes, is damage.
+    @Test func numbersComeBackAsWritten() throws {
+        let numbers: [UInt64] = [0, 1, 127, 128, 255, 300, 16_383, 16_384, 1 << 32, UInt64.max - 1, UInt64.max]
+        var writer = CacheWriter()
+        for number in numbers { writer.write(number) }
+        writer.write(Int(-1)); writer.write(UInt64?.none); writer.write(UInt64?.some(200))
+        #expect(writer.bytes.prefix(5) == [0, 1, 127, 0x80, 0x01])
+        var reader = CacheReader(writer.bytes)
+        for number in numbers { #expect(try reader.uint() == number) }
+        #expect(try reader.int() == -1)
+        #expect(try reader.optionalUInt() == nil)
+        #expect(try reader.optionalUInt() == 200)
+        #expect(reader.atEnd)
+        var cut = CacheReader([0x80, 0x80])
+        #expect(throws: CacheReader.Damaged.self) { try cut.uint() }
+        var endless = CacheReader([UInt8](repeating: 0xFF, count: 11) + [0])
+        #expect(throws: CacheReader.Damaged.self) { try endless.uint() }
+        var empty = CacheReader([])
+        #expect(throws: CacheReader.Damaged.self) { try empty.uint() }
+    }
+}
