@@ -179,8 +179,9 @@ struct PageCache {
         var reader = CacheReader(bytes, range: range)
         do throws(CacheReader.Damaged) {
             guard try reader.uint() == key else { return nil }
-            var entry = try Self.articleHeader(key: key, &reader)
-            entry.article = try reader.article(linkTargets: linkTargets)
+            let header = try Self.articleHeader(&reader)
+            let entry = ArticleEntry(key: key, dataKey: header.dataKey, linksKey: header.linksKey, listKey: header.listKey,
+                                     outputs: header.outputs, article: try reader.article(linkTargets: linkTargets))
             guard reader.atEnd else { return nil }
             return (entry, Stored(bytes: bytes[range]))
         } catch {
@@ -188,15 +189,16 @@ struct PageCache {
         }
     }
 
-    /// An article entry's fields after its key, up to its page (left empty).
-    private static func articleHeader(key: Key, _ reader: inout CacheReader) throws(CacheReader.Damaged) -> ArticleEntry {
+    /// An article entry's fields after its key, up to its page. (Returned as they are: an
+    /// entry made with an empty page, to be replaced, cost two boxes made and freed per page.)
+    private static func articleHeader(_ reader: inout CacheReader) throws(CacheReader.Damaged)
+        -> (dataKey: Key?, linksKey: Key, listKey: Key, outputs: [OutputFile]) {
         let dataKey = try reader.optionalUInt(), linksKey = try reader.uint(), listKey = try reader.uint()
+        let count = try reader.count()
         var outputs: [OutputFile] = []
-        for _ in 0..<(try reader.count()) { outputs.append(OutputFile(path: try reader.string(), size: try reader.int())) }
-        let empty = RenderedArticle(page: RenderedPage(outputPath: "", source: "", html: [], diagnostics: []), summary: [],
-                                    summaryText: "", feedHTML: "", readingMinutes: 0, checks: [], chartFiles: [:],
-                                    droppedLabels: 0, linkTargets: [], evaluatesFormulas: false)
-        return ArticleEntry(key: key, dataKey: dataKey, linksKey: linksKey, listKey: listKey, outputs: outputs, article: empty)
+        outputs.reserveCapacity(count)
+        for _ in 0..<count { outputs.append(OutputFile(path: try reader.string(), size: try reader.int())) }
+        return (dataKey, linksKey, listKey, outputs)
     }
 
     /// The ids the last build's page of article `source` had, whatever its key, when that
@@ -205,7 +207,8 @@ struct PageCache {
         guard let range = articleEntries.find(source, in: bytes) else { return nil }
         var reader = CacheReader(bytes, range: range)
         return try? { () throws(CacheReader.Damaged) -> Set<String>? in
-            _ = try Self.articleHeader(key: try reader.uint(), &reader)
+            _ = try reader.uint()
+            _ = try Self.articleHeader(&reader)
             let page = try reader.page()
             return page.outputPath == outputPath ? page.ids : nil
         }() ?? nil
