@@ -72,10 +72,7 @@ struct ArticleCache {
         }
         func same(_ range: Range<Int>, _ text: String) -> Bool {
             var copy = text
-            return copy.withUTF8 { utf8 in
-                utf8.count == range.count && (range.isEmpty
-                    || bytes.withUnsafeBytes { memcmp($0.baseAddress! + range.lowerBound, utf8.baseAddress!, range.count) == 0 })
-            }
+            return copy.withUTF8 { bytes.holds(UnsafeRawBufferPointer($0), at: range) }
         }
         var found: [(fileHash: UInt64, range: Range<Int>)?] = []
         found.reserveCapacity(sources.count)

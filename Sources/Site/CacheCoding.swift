@@ -378,19 +378,25 @@ struct NameIndex {
     /// Where the entry named `name` is in `bytes`; nil when there is none.
     func find(_ name: String, in bytes: [UInt8]) -> Range<Int>? {
         var name = name
-        return name.withUTF8 { wanted -> Range<Int>? in
-            var entry = firstByHash[hash(UnsafeRawBufferPointer(wanted))] ?? -1
+        return name.withUTF8 { utf8 -> Range<Int>? in
+            let wanted = UnsafeRawBufferPointer(utf8)
+            var entry = firstByHash[hash(wanted)] ?? -1
             while entry >= 0 {
-                let stored = names[entry]
-                if stored.count == wanted.count, bytes.withUnsafeBufferPointer({ buffer in
-                    stored.isEmpty || memcmp(buffer.baseAddress! + stored.lowerBound, wanted.baseAddress!, stored.count) == 0
-                }) {
-                    return values[entry]
-                }
+                if bytes.holds(wanted, at: names[entry]) { return values[entry] }
                 entry = next[entry]
             }
             return nil
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `self[range]` is exactly `wanted` (a name stored in a cache against the one asked
+    /// for, compared with `memcmp`: no string made of the stored bytes).
+    func holds(_ wanted: UnsafeRawBufferPointer, at range: Range<Int>) -> Bool {
+        range.count == wanted.count && (range.isEmpty || withUnsafeBytes {
+            memcmp($0.baseAddress! + range.lowerBound, wanted.baseAddress!, range.count) == 0
+        })
     }
 }
 

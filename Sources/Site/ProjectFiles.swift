@@ -120,33 +120,38 @@ struct ProjectFiles: Sendable {
         let capacity = Int(info.st_size) + 1
         var failed = false
         var result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = 0
-            while initialized < capacity {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, capacity - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    return
-                }
-                if count == 0 { return }
-                initialized += count
-            }
+            let count = fill(buffer.baseAddress!, capacity, from: descriptor)
+            initialized = count ?? 0
+            failed = count == nil
         }
         if failed { return nil }
         if result.count == capacity {
             // It grew since `fstat`: the rest, a block at a time.
             var block = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                let count = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return nil
-                }
-                if count == 0 { break }
+                guard let count = block.withUnsafeMutableBufferPointer({ fill($0.baseAddress!, $0.count, from: descriptor) })
+                else { return nil }
                 result.append(contentsOf: block[..<count])
+                if count < block.count { break }  // the end
             }
         }
         return result
+    }
+
+    /// Reads from `descriptor` into `buffer` until it holds `capacity` bytes or the file ends (a
+    /// read interrupted by a signal is made again): the number of bytes read, nil on an error.
+    private static func fill(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int, from descriptor: Int32) -> Int? {
+        var filled = 0
+        while filled < capacity {
+            let count = Glibc.read(descriptor, buffer + filled, capacity - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     /// A text file as Reckon reads it: UTF-8 required, BOM dropped, CRLF and CR turned into LF.

@@ -131,11 +131,9 @@ extension Sequence {
 /// (which orders by Unicode scalars after normalizing, retaining and releasing both strings)
 /// was a tenth of a rebuild with nothing changed.
 struct PathBytes {
-    private(set) var bytes: [UInt8] = []
-    private(set) var spans: [(start: Int, count: Int)] = []
+    private var bytes: [UInt8] = []
+    private var spans: [(start: Int, count: Int)] = []
     private var ascii = true
-
-    var count: Int { spans.count }
 
     mutating func append(_ path: some Sequence<UInt8>) {
         let start = bytes.count
