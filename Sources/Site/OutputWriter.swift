@@ -184,20 +184,23 @@ final class OutputStage: @unchecked Sendable {
         let known = createdFolders.contains(folder)
         lock.unlock()
         if known { return }
-        var missing: [String] = []
-        var current = folder
-        var info = stat()
-        while stat(current, &info) != 0 {
-            missing.append(current)
-            guard let slash = current.lastIndex(of: "/"), slash > current.startIndex else { break }
-            current = String(current[..<slash])
-        }
-        for path in missing.reversed() where mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw DiagnosticError(.error("cannot create folder \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
-        }
+        try Self.createFolder(folder)
         lock.lock()
         createdFolders.insert(folder)
         lock.unlock()
+    }
+
+    /// `mkdir`, and on `ENOENT` the folder above first: one system call for a folder whose
+    /// parent exists (a page's own folder), not a `stat` of it and of its parent before the
+    /// `mkdir` (some 0.15 s of CPU at 10,000 pages). A folder that exists already is fine, also
+    /// when another render thread has just made it.
+    private static func createFolder(_ path: String) throws(DiagnosticError) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        if errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try createFolder(String(path[..<slash]))
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        }
+        throw DiagnosticError(.error("cannot create folder \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
     }
 
     /// Writes `bytes` to `path` with `open`/`write`; `name` is the path the message gives.

@@ -168,6 +168,31 @@ func makeExampleSite() throws -> Fixture {
         #expect(site.read("public/posts/methods/index.html")?.contains("<h1>Methods, again</h1>") == true)
     }
 
+    /// A first build creates the output folder and every folder above it that is missing.
+    @Test func aFirstBuildCreatesTheMissingFoldersAboveTheOutput() throws {
+        let site = try makeExampleSite()
+        let report = site.build(output: "out/a/b")
+        #expect(report.diagnostics == [])
+        #expect(report.write == WriteSummary(written: 17, unchanged: 0, removed: 0))
+        #expect(site.files(under: "out/a/b") == site.files(under: "out/a/b").sorted())
+        #expect(site.files(under: "out/a/b").contains("zh-hant/posts/palm/index.html"))
+        #expect(site.files(under: "out") == site.files(under: "out/a/b").map { "a/b/" + $0 })
+    }
+
+    /// A file where the output needs a folder: the build fails, naming the first file it could
+    /// not write there, and leaves that file and the rest of the output alone.
+    @Test func aFileWhereTheOutputNeedsAFolderFailsTheBuild() throws {
+        let site = try makeExampleSite()
+        _ = site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("public/zh-hant"))
+        try site.write("public/zh-hant", "a file, not a folder\n")
+        let report = site.build()
+        #expect(report.failed)
+        #expect(report.diagnostics.map(\.message) == ["cannot write zh-hant/atom.xml: Not a directory"])
+        #expect(site.read("public/zh-hant") == "a file, not a folder\n")
+        #expect(site.read("public/posts/palm/index.html") != nil)
+    }
+
     @Test func removedArticleIsRemovedFromTheOutput() throws {
         let site = try makeExampleSite()
         _ = site.build()
