@@ -123,6 +123,10 @@ struct RenderedArticle: Sendable {
         var linkTargets: [String]
         /// Whether the page evaluated formulas, so depends on the data tables.
         var evaluatesFormulas: Bool
+        /// `PageRenderer.articleFields` of the article, made for its page and used again for
+        /// each list page that lists it (some four per article); empty when the article came
+        /// from the page cache.
+        var listFields: [(String, Value)] = []
     }
 
     /// Ranges of the page cache's bytes.
@@ -138,11 +142,11 @@ struct RenderedArticle: Sendable {
     init(page: RenderedPage, summary: [MarkupNode], summaryText: String,
          encoded: Encoded? = nil, feedHTML: String, readingMinutes: Double,
          checks: [CheckResult], chartFiles: [String: [UInt8]], droppedLabels: Int, linkTargets: [String],
-         evaluatesFormulas: Bool) {
+         evaluatesFormulas: Bool, listFields: [(String, Value)] = []) {
         box = FieldsBox(Fields(page: page, summary: summary, summaryText: summaryText, encoded: encoded,
                                feedHTML: feedHTML, readingMinutes: readingMinutes, checks: checks, chartFiles: chartFiles,
                                droppedLabels: droppedLabels, linkTargets: linkTargets,
-                               evaluatesFormulas: evaluatesFormulas))
+                               evaluatesFormulas: evaluatesFormulas, listFields: listFields))
     }
 
     subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
@@ -390,7 +394,8 @@ struct PageRenderer: Sendable {
         let copies = made.copies, reportedLinks = made.reportedLinks
         let minutes = Self.readingMinutes(rendered.plainText)
         let neighbours = plan.neighbours[article.source]
-        var fields = articleFields(article)
+        let listFields = articleFields(article)
+        var fields = listFields
         fields += [
             ("kind", "article"),
             ("content", .fragment(MarkupFragment(body))),
@@ -439,7 +444,7 @@ struct PageRenderer: Sendable {
         return RenderedArticle(page: page, summary: summary, summaryText: summaryText, feedHTML: feedHTML,
                                readingMinutes: minutes, checks: formulas.checks, chartFiles: formulas.chartFiles,
                                droppedLabels: formulas.droppedLabels, linkTargets: made.linkTargets,
-                               evaluatesFormulas: formulas.evaluatesFormulas)
+                               evaluatesFormulas: formulas.evaluatesFormulas, listFields: listFields)
     }
 
 
@@ -492,8 +497,10 @@ struct PageRenderer: Sendable {
         var holders: [Node] = []
         let items: [Value] = list.articles.compactMap { source in
             guard let article = plan.bySource[source] else { return nil }
-            var fields = articleFields(article)
-            if let rendered = articles(source) {
+            let rendered = articles(source)
+            var fields = rendered?.listFields ?? []
+            if fields.isEmpty { fields = articleFields(article) }
+            if let rendered {
                 let holder = document.createElement("div")
                 for node in rendered.summaryNodes() { holder.append(document.instantiate(node)) }
                 holders.append(holder)
