@@ -52,7 +52,7 @@ struct PipeTable {
         let header = Self.splitCells(lines[0])
         let delimiter = Self.splitCells(lines[1])
         guard header.count == delimiter.count, !header.isEmpty,
-              lines[0].contains("|") || lines[1].contains("|") else { return nil }
+              lines[0].utf8.contains(UInt8(ascii: "|")) || lines[1].utf8.contains(UInt8(ascii: "|")) else { return nil }
         var alignments: [Alignment] = []
         for cell in delimiter {
             let text = cell.text
