@@ -10,46 +10,65 @@ struct TextMeasure {
     var cjkCharacters = 0
 
     init(_ text: String) {
-        // By scalar, ASCII bytes classified without decoding: combining marks are not letters
-        // or digits, so counting scalars counts the same words as counting characters.
+        var copy = text
+        (words, cjkCharacters) = copy.withUTF8(Self.count)
+    }
+
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, cjk: Int) {
+        ScalarClass.asciiWordBytes.withUnsafeBufferPointer { table in count(bytes, table: table) }
+    }
+
+    /// By scalar, runs of ASCII bytes classified without decoding: combining marks are not
+    /// letters or digits, so counting scalars counts the same words as counting characters.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> (words: Int, cjk: Int) {
         var words = 0, cjk = 0
         var inWord: UInt8 = 0  // 1 inside a word
-        var copy = text
-        copy.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // Without branches: a word starts at a letter or digit after anything else.
-                    let digit: UInt8 = byte &- 0x30 < 10 ? 1 : 0
-                    let letter: UInt8 = (byte | 0x20) &- 0x61 < 26 ? 1 : 0
-                    let isWord = digit | letter
-                    words &+= Int(isWord & (inWord ^ 1))
-                    inWord = isWord
-                    index += 1
-                    continue
-                }
-                // A multi-byte scalar: its length from the lead byte (the string is valid UTF-8).
-                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-                index += length
-                switch ScalarClass(Unicode.Scalar(value) ?? " ") {
-                case .cjk:
-                    cjk += 1
-                    inWord = 0
-                case .word:
-                    if inWord == 0 { words += 1 }
-                    inWord = 1
-                case .joining:
-                    break  // a combining mark or joiner continues its word
-                case .separator:
-                    inWord = 0
-                }
+        var index = 0
+        while index < bytes.count {
+            let run = countASCII(bytes, from: index, table: table, inWord: &inWord)
+            words += run.words
+            index = run.end
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            // A multi-byte scalar: its length from the lead byte (the string is valid UTF-8).
+            let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+            index += length
+            switch ScalarClass(Unicode.Scalar(value) ?? " ") {
+            case .cjk:
+                cjk += 1
+                inWord = 0
+            case .word:
+                if inWord == 0 { words += 1 }
+                inWord = 1
+            case .joining:
+                break  // a combining mark or joiner continues its word
+            case .separator:
+                inWord = 0
             }
         }
-        self.words = words
-        cjkCharacters = cjk
+        return (words, cjk)
+    }
+
+    /// Counts the words that start in the run of ASCII bytes from `start`, with a table lookup
+    /// and no branch a byte; returns where the run ends. A function of its own, so that its
+    /// loop keeps its counts in registers: inside `count`, whose non-ASCII path calls out, they
+    /// were stored to the stack at every byte (a 1,000-page build: 96 M instructions, now 58 M).
+    @inline(never)
+    private static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, table: UnsafeBufferPointer<UInt8>,
+                                   inWord: inout UInt8) -> (end: Int, words: Int) {
+        var index = start, words = 0, state = inWord
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { break }
+            let isWord = table[Int(byte)]
+            words &+= Int(isWord & (state ^ 1))
+            state = isWord
+            index &+= 1
+        }
+        inWord = state
+        return (index, words)
     }
 }
 
@@ -64,13 +83,29 @@ enum ScalarClass {
     /// Anything else: spaces, punctuation, symbols.
     case separator
 
+    /// 1 for an ASCII letter or digit, else 0 (`byte` below 0x80).
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> UInt8 {
+        let digit: UInt8 = byte &- 0x30 < 10 ? 1 : 0
+        let letter: UInt8 = (byte | 0x20) &- 0x61 < 26 ? 1 : 0
+        return digit | letter
+    }
+
+    /// `isWordByte` of each of the 128 ASCII bytes.
+    static let asciiWordBytes: [UInt8] = (0..<128).map { isWordByte(UInt8($0)) }
+
+    @inline(__always)
     init(_ scalar: Unicode.Scalar) {
         let value = scalar.value
         if value < 0x80 {
-            let isWordByte = (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
-            self = isWordByte ? .word : .separator
+            self = Self.isWordByte(UInt8(value)) == 1 ? .word : .separator
             return
         }
+        self.init(nonASCII: scalar)
+    }
+
+    private init(nonASCII scalar: Unicode.Scalar) {
+        let value = scalar.value
         let properties = scalar.properties
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .format:

@@ -76,6 +76,8 @@ import Testing
         ("Cafe\u{301}s here", 2, 0),
         ("算力成長 in 2024", 2, 4),
         ("ab算cd", 2, 1),
+        ("naïve test", 2, 0),
+        ("Zürich, 2024年", 2, 1),
     ])
     func countsWordsAndCJKCharacters(text: String, words: Int, cjk: Int) {
         let measure = TextMeasure(text)
