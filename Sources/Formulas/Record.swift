@@ -14,7 +14,7 @@ public struct Record: Sendable {
     /// its fields are written to a `Trace` as `models[PaLM].parameters`. Not part of equality.
     public var origin: String?
 
-    static let indexedFrom = 8
+    static let indexedFrom = 32
 
     /// Makes a record from fields in order. A repeated key keeps its first position and its
     /// last value.
