@@ -58,6 +58,13 @@ public final class Document {
         xmlString(text) { Node(xmlNewDocText(pointer, $0)) }
     }
 
+    /// A new text node holding a copy of the NUL-terminated UTF-8 text at `utf8` verbatim, as
+    /// `createText(_:)` does, without a Swift `String` in between (a parser's literal, such as
+    /// cmark's, which replaces invalid UTF-8 when it reads its input).
+    public func createText(utf8: UnsafePointer<CChar>) -> Node {
+        Node(xmlNewDocText(pointer, UnsafeRawPointer(utf8).assumingMemoryBound(to: xmlChar.self)))
+    }
+
     /// A new comment node.
     public func createComment(_ text: String) -> Node {
         xmlString(text) { Node(xmlNewDocComment(pointer, $0)) }

@@ -88,9 +88,10 @@ public struct Heading: Sendable, Equatable {
 public struct RenderedMarkdown {
     public var headings: [Heading] = []
     public var diagnostics: [Diagnostic] = []
-    /// The text of the article without markup (paragraphs separated by newlines): for word
-    /// counts and reading time.
-    public var plainText: String = ""
+    /// The text of the article without markup (paragraphs separated by newlines), as UTF-8:
+    /// for word counts and reading time. Bytes, not a `String`: a text node's literal is
+    /// appended straight from cmark's memory (`String` appends cost 370 instructions each).
+    public var plainText: [UInt8] = []
 }
 
 /// Parses CommonMark with cmark and writes it into a DOM, with Reckon's extensions: heading
@@ -317,7 +318,8 @@ private struct Walk {
                     code.append(document.createText(text))
                     pre.append(code)
                     newline(in: top)
-                    result.plainText += text + "\n"
+                    result.plainText.append(contentsOf: text.utf8)
+                    result.plainText.append(UInt8(ascii: "\n"))
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     result.diagnostics.append(.warning(
                         "raw HTML is not rendered (Reckon writes pages from Markdown only): write it as Markdown",
@@ -326,9 +328,12 @@ private struct Walk {
                     _ = openBlock("hr", in: top)
                     newline(in: top)
                 case CMARK_NODE_TEXT:
-                    let text = literal(node)
-                    top.append(document.createText(text))
-                    result.plainText += text
+                    // Straight from cmark's literal into the text node and the plain text.
+                    guard let text = cmark_node_get_literal(node) else { break }
+                    top.append(document.createText(utf8: text))
+                    text.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                        result.plainText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(text)))
+                    }
                 case CMARK_NODE_CODE:
                     let text = literal(node)
                     if let hook = hooks.figure, text.hasPrefix("= ") {
@@ -336,24 +341,24 @@ private struct Walk {
                         location.column += 2  // cmark points inside the backticks; skip `=` and the space
                         if let replacement = hook(String(text.dropFirst(2)), location) {
                             top.append(replacement)
-                            result.plainText += replacement.text
+                            result.plainText.append(contentsOf: replacement.text.utf8)
                             break
                         }
                     }
                     let code = open("code", in: top)
                     code.append(document.createText(text))
-                    result.plainText += text
+                    result.plainText.append(contentsOf: text.utf8)
                 case CMARK_NODE_SOFTBREAK:
                     // A line break between two CJK characters is not a space in Chinese or
                     // Japanese prose (as Pandoc's east_asian_line_breaks): drop it.
                     if !(options.joinEastAsianLines && joinsEastAsianText(node)) {
                         top.append(document.createText("\n"))
-                        result.plainText += "\n"
+                        result.plainText.append(UInt8(ascii: "\n"))
                     }
                 case CMARK_NODE_LINEBREAK:
                     _ = open("br", in: top)
                     top.append(document.createText("\n"))
-                    result.plainText += "\n"
+                    result.plainText.append(UInt8(ascii: "\n"))
                 default:
                     break
                 }
@@ -369,10 +374,10 @@ private struct Walk {
                     }
                     result.headings.append(heading)
                     newline(in: stack[stack.count - 1])
-                    result.plainText += "\n"
+                    result.plainText.append(UInt8(ascii: "\n"))
                 case CMARK_NODE_PARAGRAPH:
                     if element != stack[stack.count - 1] { newline(in: stack[stack.count - 1]) }
-                    result.plainText += "\n"
+                    result.plainText.append(UInt8(ascii: "\n"))
                 case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
                     newline(in: stack[stack.count - 1])
                 default:
@@ -515,7 +520,8 @@ private struct Walk {
             if cell.isPlainText {  // what cmark would make of it, without parsing it
                 if !cell.text.isEmpty { element.append(document.createText(cell.text)) }
                 newline(in: row)
-                result.plainText += cell.text + " "
+                result.plainText.append(contentsOf: cell.text.utf8)
+                result.plainText.append(UInt8(ascii: " "))
                 continue
             }
             let lineText = lines[source.line]
@@ -527,9 +533,9 @@ private struct Walk {
             }
             cmark_node_free(cellRoot)
             newline(in: row)
-            result.plainText += " "
+            result.plainText.append(UInt8(ascii: " "))
         }
         newline(in: parent)
-        result.plainText += "\n"
+        result.plainText.append(UInt8(ascii: "\n"))
     }
 }

@@ -576,8 +576,9 @@ struct PageRenderer: Sendable {
     /// Minutes to read `text`: Latin-script words at `wordsPerMinute` plus CJK characters at
     /// `cjkCharactersPerMinute` (counted separately, so a mixed page is not timed as all-CJK),
     /// rounded up, at least 1.
-    static func readingMinutes(_ text: String) -> Double {
-        let count = TextMeasure(text)
+    /// - Parameter text: UTF-8 (`RenderedMarkdown.plainText`).
+    static func readingMinutes(_ text: [UInt8]) -> Double {
+        let count = TextMeasure(utf8: text)
         let minutes = Double(count.words) / wordsPerMinute + Double(count.cjkCharacters) / cjkCharactersPerMinute
         return max(1, minutes.rounded(.up))
     }

@@ -14,6 +14,11 @@ struct TextMeasure {
         (words, cjkCharacters) = copy.withUTF8(Self.count)
     }
 
+    /// - Parameter utf8: Valid UTF-8.
+    init(utf8: [UInt8]) {
+        (words, cjkCharacters) = utf8.withUnsafeBufferPointer(Self.count)
+    }
+
     private static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, cjk: Int) {
         ScalarClass.asciiWordBytes.withUnsafeBufferPointer { table in count(bytes, table: table) }
     }

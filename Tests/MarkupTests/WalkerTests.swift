@@ -106,8 +106,8 @@ typealias SourceLocation = Diagnostics.SourceLocation
     }
 
     @Test func plainTextCollectsWordsForReadingTime() {
-        let (_, result) = renderHTML("## Title\n\nSome *words* and `code`.\n")
-        #expect(result.plainText == "Title\nSome words and code.\n")
+        let (_, result) = renderHTML("## Title\n\nSome *words* and `code`, 算力.\n\n| a | *b* |\n|---|---|\n| 1 | 2 |\n")
+        #expect(String(decoding: result.plainText, as: UTF8.self) == "Title\nSome words and code, 算力.\na b\n \n1 2 \n")
     }
 }
 
