@@ -601,10 +601,9 @@ struct HTMLBytesWriter {
             defer { attribute = current.pointee.next }
             let attributeName = xmlBytes(current.pointee.name)
             if Self.isLinkAttribute(attributeName) {
-                let value = Self.value(of: current)
-                facts.links.append(value)
-                let scheme = value.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).prefix(11).lowercased()
-                if scheme == "javascript:" { facts.javascriptURLs.append(Self.describe(node)) }
+                let value = Self.valueBytes(of: current)
+                facts.links.append(String(decoding: value, as: UTF8.self))
+                if Self.isJavaScriptURL(value) { facts.javascriptURLs.append(Self.describe(node)) }
             } else if Self.equals(attributeName, "id") {
                 let id = Self.value(of: current)
                 if !facts.ids.insert(id).inserted { facts.duplicateIDs.append((id, Self.describe(node))) }
@@ -618,14 +617,31 @@ struct HTMLBytesWriter {
     }
 
     private static func value(of attribute: xmlAttrPtr) -> String {
+        String(decoding: valueBytes(of: attribute), as: UTF8.self)
+    }
+
+    private static func valueBytes(of attribute: xmlAttrPtr) -> [UInt8] {
         var bytes: [UInt8] = []
         var child = attribute.pointee.children
         while let text = child {
             bytes.append(contentsOf: xmlBytes(text.pointee.content))
             child = text.pointee.next
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
+
+    /// Whether a URL, after leading spaces, tabs and line feeds, starts with `javascript:` in
+    /// any case. By byte: a URL's scheme is ASCII (WHATWG URL §4.4), and no other letter
+    /// lowercases to one of `javascript:`'s.
+    static func isJavaScriptURL(_ value: [UInt8]) -> Bool {
+        let scheme = value.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") })
+        guard scheme.count >= javascriptScheme.count else { return false }
+        return zip(scheme, javascriptScheme).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
+    }
+
+    private static let javascriptScheme = Array("javascript:".utf8)
 
     /// `` `<img src="a.png">` ``: the element as a reader of the HTML would find it.
     static func describe(_ node: xmlNodePtr) -> String {
