@@ -85,6 +85,49 @@ import Testing
         #expect(measure.cjkCharacters == cjk)
     }
 
+    /// Texts long enough for the eight-bytes-at-a-time path, made of the bytes at the edges of
+    /// the letter and digit ranges and a few non-ASCII letters, counted against a plain
+    /// byte-by-byte reference (pseudo-random, the same texts every run).
+    @Test func countsLongTextsAsAByteByByteReferenceDoes() {
+        let pieces = ["/", "0", "9", ":", "@", "A", "Z", "[", "`", "a", "z", "{", "\u{7F}", " ", "\t", "\n", "é", "算", "e\u{301}"]
+        func reference(_ text: String) -> (Int, Int) {
+            var words = 0, cjk = 0, inWord = false
+            for scalar in text.unicodeScalars {
+                switch ScalarClass(scalar) {
+                case .cjk: cjk += 1; inWord = false
+                case .word: if !inWord { words += 1 }; inWord = true
+                case .joining: break
+                case .separator: inWord = false
+                }
+            }
+            return (words, cjk)
+        }
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for length in 0..<200 {
+            var text = ""
+            for _ in 0..<(length % 50) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(seed >> 33) % (length % 3 == 0 ? pieces.count : 15)  // some texts all ASCII
+                text += pieces[pick]
+            }
+            let measure = TextMeasure(text)
+            let (words, cjk) = reference(text)
+            #expect(measure.words == words && measure.cjkCharacters == cjk, "\(Array(text.utf8))")
+        }
+    }
+
+    /// `wordBytes` on eight bytes at once, each byte against the byte-at-a-time test.
+    @Test func classifiesEightBytesAtOnceAsOneAtATime() {
+        for first in stride(from: 0, to: 128, by: 8) {
+            let bytes = (first..<first + 8).map(UInt8.init)
+            let chunk = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let word = TextMeasure.wordBytes(chunk)
+            for (offset, byte) in bytes.enumerated() {
+                #expect(UInt8(truncatingIfNeeded: word >> (8 * UInt64(offset))) == ScalarClass.isWordByte(byte), "byte \(byte)")
+            }
+        }
+    }
+
     /// Every ASCII byte between two letters: a separator unless it is a letter or digit.
     @Test func splitsAtEveryASCIIByteButLettersAndDigits() {
         for value in UInt8(0)..<0x80 {
