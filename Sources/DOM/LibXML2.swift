@@ -80,6 +80,11 @@ public final class Document {
         Node(xmlDocCopyNode(node.pointer, pointer, 1))
     }
 
+    /// Whether `node` belongs to this document (it can be appended here without a copy).
+    public func owns(_ node: Node) -> Bool {
+        node.pointer.pointee.doc == pointer
+    }
+
     /// Releases a node that was created in this document but never attached (or was detached).
     public func discard(_ node: Node) {
         xmlUnlinkNode(node.pointer)

@@ -394,11 +394,25 @@ struct PageRenderer: Sendable {
         let copies = made.copies, reportedLinks = made.reportedLinks
         let minutes = Self.readingMinutes(rendered.plainText)
         let neighbours = plan.neighbours[article.source]
+        // The summary first: the page takes the body's nodes (a movable fragment) unless the
+        // feed needs them after it, with absolute URLs.
+        let summary: [MarkupNode]
+        var summaryText = article.summary
+        if article.summary.isEmpty {
+            var cutter = SummaryCutter(budget: Self.summaryWords, pageURL: url(article.urlPath))
+            let cut = cutter.cut(body, in: document)
+            summary = cut.container.children.compactMap(MarkupNode.capture)
+            summaryText = cut.text
+            document.discard(cut.container)
+        } else {
+            summary = [.text(article.summary)]
+        }
+        let inFeed = feedSources.contains(article.source)
         let listFields = articleFields(article)
         var fields = listFields
         fields += [
             ("kind", "article"),
-            ("content", .fragment(MarkupFragment(body))),
+            ("content", .fragment(MarkupFragment(body, movable: !inFeed))),
             ("reading_minutes", .number(minutes)),
             ("source", .string(article.source)),
             ("toc", .list(rendered.headings.filter { $0.level <= 3 }.map { heading in
@@ -423,20 +437,9 @@ struct PageRenderer: Sendable {
         page.copies = copies
         page.reportedLinks = reportedLinks
 
-        // After the page is written: the summary and the feed's copy of the body.
-        let summary: [MarkupNode]
-        var summaryText = article.summary
-        if article.summary.isEmpty {
-            var cutter = SummaryCutter(budget: Self.summaryWords, pageURL: url(article.urlPath))
-            let cut = cutter.cut(body, in: document)
-            summary = cut.container.children.compactMap(MarkupNode.capture)
-            summaryText = cut.text
-            document.discard(cut.container)
-        } else {
-            summary = [.text(article.summary)]
-        }
+        // After the page is written: the feed's copy of the body.
         var feedHTML = ""
-        if feedSources.contains(article.source) {
+        if inFeed {
             body.absolutizeURLs(origin: config.origin)
             feedHTML = String(decoding: HTMLSerializer().bytes(body).dropFirst("<div>".count).dropLast("</div>".count), as: UTF8.self)
         }
@@ -504,7 +507,7 @@ struct PageRenderer: Sendable {
                 let holder = document.createElement("div")
                 for node in rendered.summaryNodes() { holder.append(document.instantiate(node)) }
                 holders.append(holder)
-                fields += [("summary", .string(rendered.summaryText)), ("summary_html", .fragment(MarkupFragment(holder))),
+                fields += [("summary", .string(rendered.summaryText)), ("summary_html", .fragment(MarkupFragment(holder, movable: true))),
                            ("reading_minutes", .number(rendered.readingMinutes))]
             }
             return .record(Record(fields))

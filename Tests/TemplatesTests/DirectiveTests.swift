@@ -34,6 +34,36 @@ struct DirectiveTests {
         document.discard(container)
     }
 
+    /// A movable fragment's nodes go into the page at its first use, uncopied; a second use
+    /// copies them from there; the container is left empty.
+    @Test func aMovableFragmentIsMovedOnceThenCopied() throws {
+        let document = Document()
+        let container = document.createElement("section")
+        let b = document.createElement("b")
+        b.append(document.createText("x"))
+        container.append(b)
+        container.append(document.createText(" & y"))
+        let (html, diagnostics) = try render(
+            #"<main \#(r)><div class="one" r:content="body">a</div><p r:content="body">b</p><div r:each="i in xs" r:content="body"/></main>"#,
+            scope: Scope(variables: ["body": .fragment(MarkupFragment(container, movable: true)), "xs": [1, 2]]), in: document)
+        #expect(html == #"<main><div class="one"><b>x</b> &amp; y</div><p><b>x</b> &amp; y</p><div><b>x</b> &amp; y</div><div><b>x</b> &amp; y</div></main>"#)
+        #expect(diagnostics.isEmpty)
+        #expect(HTMLSerializer().serialize(container) == "<section></section>")
+        document.discard(container)
+    }
+
+    /// A fragment of another document is copied even when movable.
+    @Test func aMovableFragmentOfAnotherDocumentIsCopied() throws {
+        let other = Document()
+        let container = other.createElement("section")
+        container.append(other.createText("kept"))
+        let (html, _) = try render(#"<div \#(r) r:content="body"/>"#,
+                                   scope: Scope(variables: ["body": .fragment(MarkupFragment(container, movable: true))]))
+        #expect(html == "<div>kept</div>")
+        #expect(HTMLSerializer().serialize(container) == "<section>kept</section>")
+        other.discard(container)
+    }
+
     @Test func contentOfNullLeavesTheElementEmpty() throws {
         #expect(try html(#"<div \#(r) r:content="none">placeholder</div>"#, ["none": .null]) == "<div></div>")
     }
