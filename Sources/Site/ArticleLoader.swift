@@ -19,14 +19,22 @@ struct ArticleLoader {
         let root = try reader.parse(parts.yaml)
         var diagnostics: [Diagnostic] = []
 
-        let fileName = String(path.split(separator: "/").last ?? "")
+        // The file name and the folders between content/ and it, cut at the path's `/` bytes
+        // (paths come from the listing: no empty components).
+        let slash = UInt8(ascii: "/")
+        let firstSlash = path.utf8.firstIndex(of: slash), lastSlash = path.utf8.lastIndex(of: slash)
+        let fileName = String(lastSlash.map { path[path.utf8.index(after: $0)...] } ?? path[...])
         var stem = String(fileName.dropLast(3))  // drop ".md"
         var fileLanguage: String?
         if let dot = stem.lastIndex(of: "."), config.languages.contains(String(stem[stem.index(after: dot)...])) {
             fileLanguage = String(stem[stem.index(after: dot)...])
             stem = String(stem[..<dot])
         }
-        let folder = path.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
+        let folder = if let firstSlash, let lastSlash, firstSlash < lastSlash {
+            String(path[path.utf8.index(after: firstSlash)..<lastSlash])
+        } else {
+            ""
+        }
         let stemSlug = stem.precomposed.slug
         var article = Article(source: path, title: "", date: nil, terms: [:], language: fileLanguage ?? config.language,
                               draft: false, summary: "", layout: "article.html",
