@@ -31,7 +31,7 @@ struct ContentLinks: Sendable {
         }
         var path = destination
         var suffix = ""
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+        if let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             suffix = String(path[cut...])
             path = String(path[..<cut])
         }
