@@ -70,25 +70,30 @@ extension String {
     var collapsingWhitespace: String {
         var copy = self
         return copy.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let length = Self.whiteSpaceLength(bytes, at: index)
-                if length > 0 {
-                    pendingSpace = !out.isEmpty
-                    index += length
-                    continue
+            // Written into the new string's own storage (no array appended byte by byte): the
+            // result is never longer than the text.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let length = Self.whiteSpaceLength(bytes, at: index)
+                    if length > 0 {
+                        pendingSpace = count > 0
+                        index += length
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = UInt8(ascii: " ")
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = bytes[index]
+                    count += 1
+                    index += 1
                 }
-                if pendingSpace {
-                    out.append(UInt8(ascii: " "))
-                    pendingSpace = false
-                }
-                out.append(bytes[index])
-                index += 1
+                return count
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
