@@ -13,8 +13,9 @@ struct CompiledTemplate: Sendable {
     var root: TemplateElement
     /// The layout named by `r:layout` on the root, with where it is written.
     var layout: (name: String, location: SourceLocation)?
-    /// The `r:fill` elements of a page template, by slot name.
-    var fills: [String: TemplateElement]
+    /// The `r:fill` elements of a page template, by slot name, without their `r:fill` and
+    /// `r:slot` (what stands in the slot's place).
+    var fills: [String: TemplateElement.Ref]
     /// Every `r:include` with where it is written, for missing-partial and cycle checks.
     var includes: [(name: String, location: SourceLocation)]
     /// The names of every `r:slot` in the template, fills included.
@@ -22,8 +23,10 @@ struct CompiledTemplate: Sendable {
 }
 
 /// A node of a compiled template.
-indirect enum TemplateNode: Sendable {
-    case element(TemplateElement)
+enum TemplateNode: Sendable {
+    /// By reference: rendering a page visits every element, and matching a struct payload
+    /// copied it (a retain and a release of each of its fields) at each visit.
+    case element(TemplateElement.Ref)
     case text(String)
     case comment(String)
 }
@@ -48,6 +51,15 @@ struct TemplateElement: Sendable {
     var slot: String?
     var fill: String?
     var children: [TemplateNode]
+
+    /// An element shared by reference (`TemplateNode`, fills).
+    final class Ref: Sendable {
+        let element: TemplateElement
+
+        init(_ element: TemplateElement) {
+            self.element = element
+        }
+    }
 
     /// The same element without its `r:each` (for rendering one repetition).
     var withoutEach: TemplateElement {

@@ -39,7 +39,7 @@ struct TemplateCompiler {
                 template.layout = (layout.value, layout.valueLocation)
             }
         }
-        var fills: [String: TemplateElement] = [:]
+        var fills: [String: TemplateElement.Ref] = [:]
         var includes: [(String, SourceLocation)] = []
         isRoot = true
         template.root = compile(markup, fills: &fills, includes: &includes)
@@ -50,7 +50,7 @@ struct TemplateCompiler {
         return template
     }
 
-    private mutating func compile(_ markup: MarkupElement, fills: inout [String: TemplateElement],
+    private mutating func compile(_ markup: MarkupElement, fills: inout [String: TemplateElement.Ref],
                                   includes: inout [(String, SourceLocation)]) -> TemplateElement {
         var element = TemplateElement(name: markup.prefix == nil || markup.namespaceURI == "http://www.w3.org/2000/svg" ? markup.name : "\(markup.prefix!):\(markup.name)",
                                       location: markup.location, attributes: [], children: [])
@@ -71,7 +71,7 @@ struct TemplateCompiler {
         for child in markup.children {
             switch child {
             case .element(let childMarkup):
-                element.children.append(.element(compile(childMarkup, fills: &fills, includes: &includes)))
+                element.children.append(.element(TemplateElement.Ref(compile(childMarkup, fills: &fills, includes: &includes))))
             case .text(let text):
                 element.children.append(.text(text))
             case .comment(let text):
@@ -82,7 +82,10 @@ struct TemplateCompiler {
             if fills[fill] != nil {
                 diagnostics.append(.error("slot `\(fill)` is filled twice in this template", at: markup.location))
             }
-            fills[fill] = element
+            var standIn = element
+            standIn.fill = nil
+            standIn.slot = nil
+            fills[fill] = TemplateElement.Ref(standIn)
         }
         return element
     }

@@ -47,6 +47,9 @@ struct TemplateRenderer {
     let templates: [String: CompiledTemplate]
     let document: Document
     var diagnostics: [Diagnostic] = []
+    /// The slots whose fill is being instantiated: a slot inside its own fill is not filled
+    /// again (it may be by a fill from further down the layout chain).
+    private var fillingSlots: [String] = []
 
     init(templates: [String: CompiledTemplate], document: Document) {
         self.templates = templates
@@ -55,7 +58,7 @@ struct TemplateRenderer {
 
     mutating func renderPage(_ name: String, scope: Scope) -> Node? {
         guard var template = templates[name] else { return nil }
-        var fills: [String: TemplateElement] = [:]
+        var fills: [String: TemplateElement.Ref] = [:]
         // Walk up the layout chain; fills of the page win over fills of the layouts above it.
         var seen: Set<String> = [name]
         while let layout = template.layout, let next = templates[layout.name], !seen.contains(layout.name) {
@@ -80,7 +83,7 @@ struct TemplateRenderer {
         }
     }
 
-    mutating func instantiate(_ element: TemplateElement, scope: Scope, fills: [String: TemplateElement], into parent: Node) {
+    mutating func instantiate(_ element: TemplateElement, scope: Scope, fills: [String: TemplateElement.Ref], into parent: Node) {
         // each
         if let each = element.each {
             guard let items = evaluate(each.items, in: scope) else { return }
@@ -104,14 +107,11 @@ struct TemplateRenderer {
             return
         }
         // A slot with a fill: the fill element stands in its place.
-        if let slot = element.slot, let fill = fills[slot] {
-            var replacement = fill
-            replacement.fill = nil
-            replacement.slot = nil
+        if let slot = element.slot, !fillingSlots.contains(slot), let fill = fills[slot] {
             // Slots inside the fill (a mid-level layout's) may be filled by the page below.
-            var remaining = fills
-            remaining[slot] = nil
-            instantiate(replacement, scope: scope, fills: remaining, into: parent)
+            fillingSlots.append(slot)
+            instantiate(fill.element, scope: scope, fills: fills, into: parent)
+            fillingSlots.removeLast()
             return
         }
         // let
@@ -153,8 +153,8 @@ struct TemplateRenderer {
         } else {
             for child in element.children {
                 switch child {
-                case .element(let childElement):
-                    instantiate(childElement, scope: scope, fills: fills, into: node)
+                case .element(let child):
+                    instantiate(child.element, scope: scope, fills: fills, into: node)
                 case .text(let text):
                     node.append(document.createText(text))
                 case .comment(let text):

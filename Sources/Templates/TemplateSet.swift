@@ -18,7 +18,7 @@ public struct TemplateSet: Sendable {
         var ids: Set<String> = []
         func visit(_ element: TemplateElement) {
             for attribute in element.attributes where attribute.name == "id" { ids.insert(attribute.value) }
-            for child in element.children { if case .element(let inner) = child { visit(inner) } }
+            for child in element.children { if case .element(let inner) = child { visit(inner.element) } }
         }
         for template in templates.values { visit(template.root) }
         return ids
@@ -104,7 +104,7 @@ public struct TemplateSet: Sendable {
                 var message = "no layout above \(name) has a slot `\(fill)`"
                 if let suggestion = fill.closest(among: slots.sorted()) { message += ": did you mean `\(suggestion)`?" }
                 else if !slots.isEmpty { message += " (slots: \(slots.sorted().joined(separator: ", ")))" }
-                diagnostics.append(.error(message, at: element.location))
+                diagnostics.append(.error(message, at: element.element.location))
             }
         }
         return diagnostics
