@@ -124,12 +124,14 @@ public enum SiteBuilder {
         var fileHashes: [String: UInt64] = [:]
         var previous: BuildFingerprint.Record?
         var sourcePaths: [String]?
+        /// The articles the fingerprint read, by path (their bytes hashed already).
+        var articleBytes: [String: [UInt8]] = [:]
         /// The output folder as the caches name it (`OutputCaches`: each folder has its own).
         let outputName = PageCache.outputName(output, files: files)
         if options.write {
             // The last build's record is read on another thread while the inputs are stamped.
             let record = Pending(jobs: options.jobs) { [files] in BuildFingerprint.stored(in: files, output: outputName) }
-            let (value, hashesByPosition, paths, stamps) = BuildFingerprint.compute(files, options: options, output: output)
+            let (value, hashesByPosition, paths, stamps, read) = BuildFingerprint.compute(files, options: options, output: output)
             if let stamps {
                 let stampFiles = files
                 DispatchQueue.global().async(group: storing) { stamps.store(in: stampFiles) }
@@ -154,10 +156,13 @@ public enum SiteBuilder {
             for (path, hash) in zip(paths, hashesByPosition) { if let hash { hashes[path] = hash } }
             fileHashes = hashes
             files.expectedHashes = hashes
+            articleBytes = read
         }
         /// The files the last build wrote into the output folder, when known.
         let previouslyWritten = previous.flatMap { $0.output == outputName ? $0.outputs.map { $0.path } : nil }
-        let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths, into: &report)
+        let loaded = load(files, options: options, fileHashes: fileHashes, sourcePaths: sourcePaths,
+                          articleBytes: articleBytes, into: &report)
+        articleBytes = [:]  // parsed: freed before the pages are rendered
         if options.write, let key = loaded.articleCacheKey, loaded.articleCacheChanged {
             // Its entries hold for their files' bytes whatever becomes of this build, so it is
             // written now, while the site renders.
@@ -628,8 +633,11 @@ public enum SiteBuilder {
     /// - Parameter fileHashes: Each input's hash, when known (a build that writes): the article
     ///   cache then gives the front matter of unchanged files, without their bodies.
     /// - Parameter sourcePaths: `ProjectFiles.sourcePaths`, when the caller has walked them already.
+    /// - Parameter articleBytes: Articles' bytes read already, by path, with `fileHashes`'s
+    ///   hashes (`BuildFingerprint.compute`): not read again.
     static func load(_ files: ProjectFiles, options: BuildOptions, fileHashes: [String: UInt64] = [:],
-                     sourcePaths: [String]? = nil, into report: inout BuildReport) -> Loaded {
+                     sourcePaths: [String]? = nil, articleBytes: [String: [UInt8]] = [:],
+                     into report: inout BuildReport) -> Loaded {
         var loaded = Loaded()
         func collect<T>(_ body: () throws(DiagnosticError) -> T) -> T? {
             do { return try body() } catch { report.diagnostics += error.diagnostics; return nil }
@@ -666,7 +674,12 @@ public enum SiteBuilder {
                 let fileHash = hash ?? 0
                 if let entry = cache?.entry(at: index, source: path, fileHash: fileHash) { return .success((entry, true, hash != nil)) }
                 return Result { () throws(DiagnosticError) in
-                    let article = try loader.load(path: path, text: try files.text(path))
+                    let text = if let bytes = articleBytes[path] {
+                        try ProjectFiles.decode(bytes, path: path)
+                    } else {
+                        try files.text(path)
+                    }
+                    let article = try loader.load(path: path, text: text)
                     return (ArticleCache.Entry(article: article, fileHash: fileHash, hasCheckBlock: hasCheckBlock(article),
                                                stored: nil), false, hash != nil)
                 }
