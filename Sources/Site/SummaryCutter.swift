@@ -34,13 +34,9 @@ struct TextMeasure {
             words += run.words
             index = run.end
             guard index < bytes.count else { break }
-            let byte = bytes[index]
-            // A multi-byte scalar: its length from the lead byte (the string is valid UTF-8).
-            let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-            index += length
-            switch ScalarClass(Unicode.Scalar(value) ?? " ") {
+            let (kind, next) = ScalarClass.of(bytes, at: index)
+            index = next
+            switch kind {
             case .cjk:
                 cjk += 1
                 inWord = 0
@@ -130,6 +126,19 @@ enum ScalarClass {
 
     /// `isWordByte` of each of the 128 ASCII bytes.
     static let asciiWordBytes: [UInt8] = (0..<128).map { isWordByte(UInt8($0)) }
+
+    /// The class of the scalar that starts at `index` of `bytes` (valid UTF-8), and the index
+    /// after it: an ASCII byte classified without decoding, a longer scalar's length read from
+    /// its lead byte.
+    @inline(__always)
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (ScalarClass, next: Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (isWordByte(byte) == 1 ? .word : .separator, index + 1) }
+        let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (ScalarClass(Unicode.Scalar(value) ?? " "), index + length)
+    }
 
     @inline(__always)
     init(_ scalar: Unicode.Scalar) {
@@ -266,19 +275,7 @@ struct SummaryCutter {
                 (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<lastSafe]), as: UTF8.self).trimmedEnd, cost, true)
             }
             while index < bytes.count {
-                let byte = bytes[index]
-                let kind: ScalarClass
-                var next = index + 1
-                if byte < 0x80 {
-                    kind = ScalarClass.isWordByte(byte) == 1 ? .word : .separator
-                } else {
-                    // A multi-byte scalar: its length from the lead byte (the text is valid UTF-8).
-                    let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-                    next = index + length
-                    kind = ScalarClass(Unicode.Scalar(value) ?? " ")
-                }
+                let (kind, next) = ScalarClass.of(bytes, at: index)
                 switch kind {
                 case .cjk:
                     if cost + Self.wordsPerCJKCharacter > budget { return cut() }
