@@ -17,13 +17,19 @@ struct DirectiveTests {
             == "<p><a>3</a><b>2.5</b><i>true</i><s></s><u>1, b</u></p>")
     }
 
-    @Test func contentInsertsTheChildrenOfAMarkupFragment() throws {
-        let document = Document()
+    /// `<section><b>x</b> &amp; y</section>`, unattached, in `document`.
+    func boldAndText(in document: Document) -> Node {
         let container = document.createElement("section")
         let b = document.createElement("b")
         b.append(document.createText("x"))
         container.append(b)
         container.append(document.createText(" & y"))
+        return container
+    }
+
+    @Test func contentInsertsTheChildrenOfAMarkupFragment() throws {
+        let document = Document()
+        let container = boldAndText(in: document)
         let (html, diagnostics) = try render(#"<div \#(r) class="prose" r:content="body">placeholder</div>"#,
                                              scope: Scope(variables: ["body": .fragment(MarkupFragment(container))]),
                                              in: document)
@@ -38,11 +44,7 @@ struct DirectiveTests {
     /// copies them from there; the container is left empty.
     @Test func aMovableFragmentIsMovedOnceThenCopied() throws {
         let document = Document()
-        let container = document.createElement("section")
-        let b = document.createElement("b")
-        b.append(document.createText("x"))
-        container.append(b)
-        container.append(document.createText(" & y"))
+        let container = boldAndText(in: document)
         let (html, diagnostics) = try render(
             #"<main \#(r)><div class="one" r:content="body">a</div><p r:content="body">b</p><div r:each="i in xs" r:content="body"/></main>"#,
             scope: Scope(variables: ["body": .fragment(MarkupFragment(container, movable: true)), "xs": [1, 2]]), in: document)
