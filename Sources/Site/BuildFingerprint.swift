@@ -51,11 +51,13 @@ struct BuildFingerprint: Equatable {
         let folder = open(files.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
         let recorded = previous?.entries(for: paths)
-        let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> (stamp: InputStamps.Stamp, hash: UInt64, read: Bool, bytes: [UInt8]?)? in
+        let read = ReadArticles()
+        let hashes = SiteBuilder.renderInParallel(count: paths.count, jobs: options.jobs) { index -> (stamp: InputStamps.Stamp, hash: UInt64, read: Bool)? in
             guard let stamp = folder >= 0 ? InputStamps.stamp(paths[index], in: folder) : InputStamps.stamp(root + paths[index]) else { return nil }
-            if let previous, let known = previous.hash(recorded?[index], stamp: stamp) { return (stamp, known, false, nil) }
+            if let previous, let known = previous.hash(recorded?[index], stamp: stamp) { return (stamp, known, false) }
             return ProjectFiles.read(root + paths[index]).map { bytes in
-                (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true, SiteBuilder.isArticleSource(paths[index]) ? bytes : nil)
+                if SiteBuilder.isArticleSource(paths[index]) { read.put(paths[index], bytes) }
+                return (stamp, bytes.withUnsafeBytes { StableHash.of($0) }, true)
             }
         }
         var stamps = InputStamps(taken: taken)
@@ -73,11 +75,7 @@ struct BuildFingerprint: Equatable {
             hash.mix(path)
             hash.mix(fileHash)
         }
-        var read: [String: [UInt8]] = [:]
-        for (path, entry) in zip(paths, hashes) {
-            if let bytes = entry?.bytes { read[path] = bytes }
-        }
-        return (hash.value, hashes.map { $0?.hash }, paths, changed ? stamps : nil, read)
+        return (hash.value, hashes.map { $0?.hash }, paths, changed ? stamps : nil, read.take())
     }
 
     /// `SITE/.reckon-cache/fingerprint-HASH`, HASH naming the output folder (`OutputCaches`).
@@ -185,5 +183,25 @@ struct BuildFingerprint: Equatable {
 
     static func forget(in files: ProjectFiles, output: String) {
         try? FileManager.default.removeItem(at: location(in: files, output: output))
+    }
+}
+
+/// The bytes of the articles `BuildFingerprint.compute` read, by path, put from its threads.
+/// A table of its own, filled only when a file is read: a field in every per-file result made
+/// a rebuild with nothing changed 0.35 M instructions slower.
+private final class ReadArticles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [String: [UInt8]] = [:]
+
+    func put(_ path: String, _ value: [UInt8]) {
+        lock.lock()
+        bytes[path] = value
+        lock.unlock()
+    }
+
+    func take() -> [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return bytes
     }
 }
