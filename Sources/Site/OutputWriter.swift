@@ -133,9 +133,7 @@ final class OutputStage: @unchecked Sendable {
         for (path, number) in stagedPaths.sorted(by: { $0.path < $1.path }) {
             let target = directory + "/" + path
             try makeFolder(for: target)
-            guard rename(staging + "/" + String(number), target) == 0 else {
-                throw DiagnosticError(.error("cannot write \(path): \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
-            }
+            guard rename(staging + "/" + String(number), target) == 0 else { throw Self.cannotWrite(path, at: target, code: errno) }
             summary.written += 1
         }
         try? FileManager.default.removeItem(atPath: staging)
@@ -206,14 +204,28 @@ final class OutputStage: @unchecked Sendable {
     /// Writes `bytes` to `path` with `open`/`write`; `name` is the path the message gives.
     static func write(_ bytes: [UInt8], to path: String, name: String) throws(DiagnosticError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))
-        }
+        guard descriptor >= 0 else { throw cannotWrite(name, at: path, code: errno) }
         let ok = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
         close(descriptor)
-        guard ok else {
-            throw DiagnosticError(.error("cannot write \(name): \(String(cString: strerror(errno)))", at: SourceLocation(file: name)))
+        guard ok else { throw cannotWrite(name, at: path, code: errno) }
+    }
+
+    /// The error for output file `name` not written at `path` (absolute, where the message
+    /// points), with `errno` `code`. When a file stands where a folder above `path` should be
+    /// (`ENOTDIR`), the message names that file: "Not a directory" alone did not say which.
+    static func cannotWrite(_ name: String, at path: String, code: Int32) -> DiagnosticError {
+        var reason = String(cString: strerror(code))
+        if code == ENOTDIR {
+            var folder = path
+            var info = stat()
+            while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
+                folder = String(folder[..<slash])
+                guard stat(folder, &info) == 0 else { continue }  // under the file: not found either
+                if (info.st_mode & S_IFMT) != S_IFDIR { reason = "\(folder) is a file, where the output needs a folder" }
+                break
+            }
         }
+        return DiagnosticError(.error("cannot write \(name): \(reason)", at: SourceLocation(file: path)))
     }
 
     /// Writes every byte to `descriptor`, again after a signal interrupts; false on an error

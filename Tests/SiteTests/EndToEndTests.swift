@@ -179,8 +179,8 @@ func makeExampleSite() throws -> Fixture {
         #expect(site.files(under: "out") == site.files(under: "out/a/b").map { "a/b/" + $0 })
     }
 
-    /// A file where the output needs a folder: the build fails, naming the first file it could
-    /// not write there, and leaves that file and the rest of the output alone.
+    /// A file where the output needs a folder: the build fails, naming the first output file it
+    /// could not write and the file in the way, and leaves that file and the rest alone.
     @Test func aFileWhereTheOutputNeedsAFolderFailsTheBuild() throws {
         let site = try makeExampleSite()
         _ = site.build()
@@ -188,7 +188,9 @@ func makeExampleSite() throws -> Fixture {
         try site.write("public/zh-hant", "a file, not a folder\n")
         let report = site.build()
         #expect(report.failed)
-        #expect(report.diagnostics.map(\.message) == ["cannot write zh-hant/atom.xml: Not a directory"])
+        let output = site.root.appendingPathComponent("public").standardizedFileURL.path
+        #expect(report.diagnostics.map(\.message) == ["cannot write zh-hant/atom.xml: \(output)/zh-hant is a file, where the output needs a folder"])
+        #expect(report.diagnostics.map(\.location.file) == [output + "/zh-hant/atom.xml"])
         #expect(site.read("public/zh-hant") == "a file, not a folder\n")
         #expect(site.read("public/posts/palm/index.html") != nil)
     }
