@@ -9,12 +9,7 @@ struct TextMeasure {
     /// East Asian wide letters (ideographs, kana, Hangul), each counted.
     var cjkCharacters = 0
 
-    init(_ text: String) {
-        var copy = text
-        (words, cjkCharacters) = copy.withUTF8(Self.count)
-    }
-
-    /// - Parameter utf8: Valid UTF-8.
+    /// - Parameter utf8: Valid UTF-8 (`RenderedMarkdown.plainText`).
     init(utf8: [UInt8]) {
         (words, cjkCharacters) = utf8.withUnsafeBufferPointer(Self.count)
     }

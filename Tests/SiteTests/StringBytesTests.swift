@@ -80,7 +80,7 @@ import Testing
         ("Zürich, 2024年", 2, 1),
     ])
     func countsWordsAndCJKCharacters(text: String, words: Int, cjk: Int) {
-        let measure = TextMeasure(text)
+        let measure = TextMeasure(utf8: Array(text.utf8))
         #expect(measure.words == words)
         #expect(measure.cjkCharacters == cjk)
     }
@@ -110,7 +110,7 @@ import Testing
                 let pick = Int(seed >> 33) % (length % 3 == 0 ? pieces.count : 15)  // some texts all ASCII
                 text += pieces[pick]
             }
-            let measure = TextMeasure(text)
+            let measure = TextMeasure(utf8: Array(text.utf8))
             let (words, cjk) = reference(text)
             #expect(measure.words == words && measure.cjkCharacters == cjk, "\(Array(text.utf8))")
         }
@@ -133,7 +133,7 @@ import Testing
         for value in UInt8(0)..<0x80 {
             let scalar = Unicode.Scalar(value)
             let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            #expect(TextMeasure("a\(Character(scalar))b").words == (isWord ? 1 : 2), "byte \(value)")
+            #expect(TextMeasure(utf8: Array("a\(Character(scalar))b".utf8)).words == (isWord ? 1 : 2), "byte \(value)")
         }
     }
 }
