@@ -359,20 +359,23 @@ struct NameIndex {
     /// Adds the entry named by `bytes[name]`; a name added again replaces the entry (the last
     /// one counts, as in a dictionary).
     mutating func add(name: Range<Int>, value: Range<Int>, in bytes: [UInt8]) {
-        let key = bytes.withUnsafeBytes { hash(UnsafeRawBufferPointer(rebasing: $0[name])) }
-        let chained = firstByHash.updateValue(names.count, forKey: key) ?? -1  // one table lookup
-        var entry = chained
-        while entry >= 0 {
-            if bytes[names[entry]].elementsEqual(bytes[name]) {
-                firstByHash[key] = chained
-                values[entry] = value
-                return
+        bytes.withUnsafeBytes { all in
+            let wanted = UnsafeRawBufferPointer(rebasing: all[name])
+            let key = hash(wanted)
+            let chained = firstByHash.updateValue(names.count, forKey: key) ?? -1  // one table lookup
+            var entry = chained
+            while entry >= 0 {
+                if bytes.holds(wanted, at: names[entry]) {
+                    firstByHash[key] = chained
+                    values[entry] = value
+                    return
+                }
+                entry = next[entry]
             }
-            entry = next[entry]
+            next.append(chained)
+            names.append(name)
+            values.append(value)
         }
-        next.append(chained)
-        names.append(name)
-        values.append(value)
     }
 
     /// Where the entry named `name` is in `bytes`; nil when there is none.
